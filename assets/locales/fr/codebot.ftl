@@ -1,0 +1,256 @@
+# Codebot : messages en français.
+#
+# Lus par src/i18n (intégrés au programme avec include_str!). Chaque message existe aussi
+# dans ../en/codebot.ftl ; un test vérifie que les deux fichiers ont les mêmes identifiants.
+# Ton : on s'adresse à un ou une élève de 13 ans qui débute, en le tutoyant, en une ou
+# deux phrases courtes : ce qui s'est passé, puis ce qu'il faut essayer.
+# Les messages « problem-* » et « robot-* » commencent par une minuscule : le code ajoute
+# devant « Ligne 3 : » quand la ligne est connue, sinon il met une majuscule.
+
+## Où se trouve l'erreur
+
+# $line : numéro de ligne dans le programme de l'élève.
+where-line = Ligne { $line } :
+# $line, $column : ligne et colonne (erreurs de syntaxe).
+where-line-column = Ligne { $line }, colonne { $column } :
+
+## Erreurs de syntaxe (avant de lancer le programme)
+
+problem-missing-colon = il manque « : » à la fin de cette ligne. Après if, for, while, else et def, on termine la ligne par deux-points.
+problem-assign-in-condition = pour comparer dans une condition, écris « == ». Un seul « = » sert à ranger une valeur dans une variable.
+problem-bad-indentation = le décalage (l'indentation) de cette ligne n'est pas bon. Sous une ligne qui finit par « : », décale les lignes du bloc de 4 espaces ; ailleurs, ne décale pas.
+# $kind : paren, square, curly ou other ; $bracket : le symbole ouvrant ; $closing : le symbole qui le ferme.
+problem-unclosed-bracket =
+    { $kind ->
+        [paren] la parenthèse « { $bracket } » ouverte ici n'est jamais fermée. Ajoute « { $closing } » au bon endroit.
+        [square] le crochet « { $bracket } » ouvert ici n'est jamais fermé. Ajoute « { $closing } » au bon endroit.
+        [curly] l'accolade « { $bracket } » ouverte ici n'est jamais fermée. Ajoute « { $closing } » au bon endroit.
+       *[other] le symbole « { $bracket } » ouvert ici n'est jamais fermé. Vérifie les symboles de cette ligne.
+    }
+# $kind : paren, square, curly ou other ; $bracket : le symbole fermant ; $opening : le symbole qui l'ouvre.
+problem-unmatched-bracket =
+    { $kind ->
+        [paren] la parenthèse « { $bracket } » ferme quelque chose qui n'a jamais été ouvert. Enlève-la, ou ajoute « { $opening } » avant.
+        [square] le crochet « { $bracket } » ferme quelque chose qui n'a jamais été ouvert. Enlève-le, ou ajoute « { $opening } » avant.
+        [curly] l'accolade « { $bracket } » ferme quelque chose qui n'a jamais été ouvert. Enlève-la, ou ajoute « { $opening } » avant.
+       *[other] le symbole « { $bracket } » ferme quelque chose qui n'a jamais été ouvert. Vérifie les symboles de cette ligne.
+    }
+problem-unclosed-string = un texte commence par un guillemet mais ne se termine jamais. Ferme-le avec le même guillemet (" ou ') sur la même ligne.
+# $limit : profondeur maximale.
+problem-too-deeply-nested =
+    ton code est trop imbriqué : plus de { $limit } { $limit ->
+        [one] niveau
+       *[other] niveaux
+    } de blocs ou de parenthèses les uns dans les autres. Simplifie-le, par exemple avec une fonction (def).
+# $limit : nombre maximal de caractères.
+problem-program-too-long =
+    ton programme est trop long : Codebot accepte au plus { $limit } { $limit ->
+        [one] caractère
+       *[other] caractères
+    }. Utilise des boucles et des fonctions pour ne pas répéter les mêmes lignes.
+# $detail : les mots de l'analyseur de Python (en anglais).
+problem-invalid-syntax = Python ne comprend pas cette ligne (message de Python : « { $detail } »). Vérifie l'orthographe, les parenthèses, les guillemets et les deux-points.
+# $name : le nom écrit sans parenthèses.
+problem-missing-call-parens = « { $name } » sans parenthèses ne fait rien : écris { $name }() pour appeler la fonction.
+
+## Interdit dans Codebot
+
+# $module : le module importé.
+problem-forbidden-import = pas besoin d'importer « { $module } » : dans Codebot, tout ce qu'il faut pour guider le robot est déjà là. Enlève cette ligne d'import.
+# $name : open, eval, exec...
+problem-forbidden-name = « { $name } » n'est pas disponible dans Codebot. Ton programme n'en a pas besoin pour guider le robot.
+# $name : l'attribut refusé.
+problem-forbidden-attribute = « .{ $name } » fait partie des rouages internes de Python, interdits dans Codebot (comme tous les noms qui commencent par « _ » après un point). Tu n'en as pas besoin ici.
+# $name : la fonction du robot refusée dans ce niveau.
+problem-not-allowed-in-level = dans ce niveau, tu ne peux pas utiliser { $name }(). Essaie de réussir avec les autres fonctions du robot.
+
+## Erreurs pendant l'exécution
+
+# $name : le nom inconnu.
+problem-unknown-name = Python ne connaît pas « { $name } ». Vérifie l'orthographe, ou donne-lui une valeur avant de l'utiliser.
+# $name : le nom inconnu ; $suggestion : le nom connu le plus proche.
+problem-unknown-name-suggestion = Python ne connaît pas « { $name } ». Voulais-tu dire « { $suggestion } » ?
+# $function, $expected, $given
+problem-wrong-argument-count =
+    { $expected ->
+        [0] il ne faut aucune valeur
+        [one] il faut { $expected } valeur
+       *[other] il faut { $expected } valeurs
+    } entre les parenthèses de { $function }(), mais { $given ->
+        [0] tu n'en as donné aucune
+       *[other] tu en as donné { $given }
+    }.
+# $function, $expected
+problem-wrong-argument-count-expected =
+    { $expected ->
+        [0] il ne faut aucune valeur
+        [one] il faut { $expected } valeur
+       *[other] il faut { $expected } valeurs
+    } entre les parenthèses de { $function }(). Vérifie ce que tu as écrit entre les parenthèses.
+# $function
+problem-wrong-argument-count-unknown = le nombre de valeurs entre les parenthèses de { $function }() n'est pas le bon. Vérifie comment cette fonction s'utilise.
+problem-text-and-number = tu mélanges du texte et des nombres. Pour coller un nombre à un texte, transforme-le avec str(...) ; pour calculer avec un texte comme "3", transforme-le avec int(...).
+# $function
+problem-bad-argument = la valeur donnée à { $function }() ne convient pas. Vérifie ce que tu as mis entre les parenthèses.
+# $function : peindre ou paint.
+problem-bad-argument-paint = entre les parenthèses de { $function }(), mets une couleur entre guillemets : "rouge", "vert", "bleu" ou "jaune".
+problem-division-by-zero = division par zéro : on ne peut pas diviser un nombre par 0. Vérifie ce qui est écrit après « / », « // » ou « % ».
+problem-index-out-of-range = tu demandes une case de la liste qui n'existe pas. Les positions commencent à 0 : une liste de 3 éléments va de 0 à 2.
+# $key : la clé absente.
+problem-missing-key = la clé « { $key } » n'existe pas dans ce dictionnaire. Vérifie son orthographe, ou ajoute-la avant de la lire.
+# $what : ce que le programme a essayé d'appeler.
+problem-not-callable = « { $what } » n'est pas une fonction : on ne peut pas l'appeler avec des parenthèses. As-tu donné à une variable le même nom qu'une fonction ?
+problem-recursion-too-deep = ta fonction s'appelle elle-même trop de fois, sans jamais s'arrêter. Ajoute un cas (avec if) où elle ne s'appelle plus.
+problem-value-too-big = tu demandes à Python de fabriquer quelque chose d'énorme, par exemple range() avec un très grand nombre. Utilise des nombres plus petits.
+# $exception : le type d'erreur Python ; $message : son message (en anglais).
+problem-python-error = Python a signalé une erreur { $exception } : « { $message } ». Relis cette ligne attentivement.
+# $exception : le type d'erreur Python.
+problem-python-error-no-message = Python a signalé une erreur { $exception }. Relis cette ligne attentivement.
+problem-crashed = ton programme s'est arrêté d'une façon inattendue. Ce n'est sans doute pas ta faute : réessaie, et si ça recommence, simplifie ton programme.
+
+## Le robot a refusé une action
+
+robot-hit-wall = le robot s'est cogné contre un mur. Vérifie devant_libre() avant d'avancer.
+robot-nothing-to-pick = il n'y a rien à ramasser sur cette case. Vérifie objet_ici() avant d'appeler ramasser().
+robot-bag-empty = le sac du robot est vide : il n'a rien à déposer. Ramasse d'abord un objet avec ramasser().
+
+## Limites
+
+# $limit : nombre maximal d'actions.
+problem-too-many-actions =
+    le robot a déjà fait { $limit } { $limit ->
+        [one] action
+       *[other] actions
+    }, c'est le maximum. Une boucle ne s'arrête peut-être jamais : vérifie sa condition.
+# $seconds : durée écrite (« 2,5 ») ; $count : la même en nombre, pour l'accord.
+problem-timeout =
+    ton programme tourne en rond depuis plus de { $seconds } { $count ->
+        [one] seconde
+       *[other] secondes
+    } : une boucle ne s'arrête jamais ? Vérifie que la condition de ton while finit par devenir fausse.
+# $megabytes : mémoire maximale en mégaoctets.
+problem-memory = ton programme utilise trop de mémoire (plus de { $megabytes } Mo). Une liste ou un texte grandit-il sans fin dans une boucle ?
+# $limit : nombre maximal de caractères affichés.
+problem-output-limit =
+    ton programme affiche trop de texte (plus de { $limit } { $limit ->
+        [one] caractère
+       *[other] caractères
+    }). Un print() est peut-être dans une boucle qui ne s'arrête jamais.
+
+## Objectifs du niveau non atteints
+
+goal-not-on-goal = Le robot doit finir sur la case d'arrivée, mais il s'est arrêté ailleurs. Compte bien les cases.
+# $mark : la lettre de la case sur la carte.
+goal-not-on-mark = Le robot doit finir sur la case « { $mark } », mais il s'est arrêté ailleurs. Compte bien les cases.
+# $left : objets restant par terre.
+goal-items-left =
+    { $left ->
+        [one] Il reste encore 1 objet par terre
+       *[other] Il reste encore { $left } objets par terre
+    }. Le robot doit tout ramasser.
+# $wanted, $carried
+goal-not-carrying =
+    Le robot doit porter au moins { $wanted } { $wanted ->
+        [one] objet
+       *[other] objets
+    }, mais { $carried ->
+        [0] il n'en porte aucun
+       *[other] il n'en porte que { $carried }
+    }.
+# $mark, $wanted, $found
+goal-wrong-item-count =
+    { $wanted ->
+        [0] Chaque case « { $mark } » doit être vide
+        [one] Chaque case « { $mark } » doit contenir 1 objet
+       *[other] Chaque case « { $mark } » doit contenir { $wanted } objets
+    }, mais { $found ->
+        [0] l'une d'elles n'en contient aucun
+       *[other] l'une d'elles en contient { $found }
+    }.
+# $mark ; $color : le nom de la couleur (message color-*).
+goal-not-painted = Toutes les cases « { $mark } » doivent être peintes en { $color }. Place le robot sur chacune et utilise peindre("{ $color }").
+# $expected, $printed : textes courts (une ligne).
+goal-wrong-output = Ton programme devait afficher « { $expected } », mais il a affiché « { $printed } ».
+# $expected
+goal-wrong-output-nothing = Ton programme devait afficher « { $expected } », mais il n'a rien affiché. Utilise print(...).
+# $number : numéro de la ligne affichée ; $expected, $printed : cette ligne.
+goal-wrong-output-line = La ligne { $number } de l'affichage devrait être « { $expected } », mais ton programme a affiché « { $printed } ».
+# $number, $expected
+goal-wrong-output-missing-line = Il manque des lignes à l'affichage : la ligne { $number } devrait être « { $expected } ».
+# $number, $printed
+goal-wrong-output-extra-line = Ton programme affiche trop de lignes : la ligne { $number } (« { $printed } ») n'était pas attendue.
+# $expected, $said
+goal-wrong-said = Le robot devait dire « { $expected } », mais il a dit « { $said } ».
+# $expected
+goal-wrong-said-nothing = Le robot devait dire « { $expected } », mais il n'a rien dit. Utilise dire(...).
+# $first : le message du premier objectif possible.
+goal-none-of = Aucun des objectifs possibles n'est atteint. Par exemple : { $first }
+
+## Couleurs (les mêmes mots que ceux acceptés par peindre())
+
+color-red = rouge
+color-green = vert
+color-blue = bleu
+color-yellow = jaune
+
+## Verdicts affichés par la ligne de commande
+
+# $stars : étoiles gagnées, de 0 à 3.
+verdict-passed =
+    Réussi ! { $stars ->
+        [0] Pas encore d'étoile : essaie avec moins de lignes ou moins d'actions.
+        [one] Tu gagnes 1 étoile sur 3.
+       *[other] Tu gagnes { $stars } étoiles sur 3.
+    }
+verdict-failed = Pas encore réussi. Lis le message, corrige ton programme et réessaie !
+# $seed : numéro de la variante (à passer en texte) ; $actions : actions du robot.
+verdict-variant-passed =
+    Variante { $seed } : réussie en { $actions } { $actions ->
+        [one] action
+       *[other] actions
+    }
+# $seed : numéro de la variante (à passer en texte) ; $reason : un message déjà traduit.
+verdict-variant-failed = Variante { $seed } : { $reason }
+verdict-variant-not-run = Variante { $seed } : pas lancée, car une variante précédente s'est arrêtée sur une erreur.
+# $stars : étoiles gagnées (0 à 3), $lines : lignes de code, $actions : le plus d'actions du robot dans une variante.
+verdict-stars-detail = { $lines } { $lines ->
+    [one] ligne
+   *[other] lignes
+ } de code, au plus { $actions } { $actions ->
+    [one] action
+   *[other] actions
+ } dans une variante.
+verdict-validate-ok = { $count } { $count ->
+    [one] niveau vérifié
+   *[other] niveaux vérifiés
+ } : aucun problème trouvé.
+# $passed, $total : nombres de variantes.
+verdict-variants-summary =
+    { $passed } { $passed ->
+        [one] variante réussie
+       *[other] variantes réussies
+    } sur { $total }.
+
+## Erreurs dans ce que la ligne de commande a reçu
+
+# $path : le chemin donné ; $reason : la raison (souvent en anglais, du système).
+input-unreadable-level = Impossible de lire le niveau « { $path } » : { $reason }
+# $reference : ce qui a été tapé, par exemple debut/niveau-01.
+input-unknown-level = Aucun niveau ne s'appelle « { $reference } ». Tape « codebot list » pour voir les niveaux disponibles.
+# $path, $reason
+input-unreadable-program = Impossible de lire le programme « { $path } » : { $reason }
+
+## Les fonctions du robot, en une ligne (le nom français d'abord)
+
+fn-move = avancer() : le robot avance d'une case tout droit.
+fn-turn-left = tourner_gauche() : le robot tourne d'un quart de tour vers la gauche.
+fn-turn-right = tourner_droite() : le robot tourne d'un quart de tour vers la droite.
+fn-pick = ramasser() : le robot ramasse un objet sur sa case.
+fn-drop = deposer() : le robot pose par terre un objet de son sac.
+fn-paint = peindre(couleur) : le robot peint sa case en "rouge", "vert", "bleu" ou "jaune".
+fn-say = dire(texte) : le robot dit le texte dans une bulle.
+fn-front-is-clear = devant_libre() : répond True si la case devant le robot est libre.
+fn-wall-in-front = mur_devant() : répond True s'il y a un mur devant le robot.
+fn-item-here = objet_ici() : dit s'il y a un objet sur la case du robot.
+fn-at-goal = arrivee() : répond True si le robot est sur la case d'arrivée.
+fn-color-here = couleur_ici() : donne la couleur de la case du robot.

@@ -1,0 +1,24 @@
+//! Runs untrusted student Python in RustPython, in a worker process with budgets, and
+//! turns whatever happens into a record of robot steps and a typed, friendly error.
+//!
+//! Layers, innermost first: `source_check` refuses what must never run; `python` runs
+//! one program on one world in a fresh interpreter with budgets; `worker` (native) runs
+//! that in a separate process with a memory cap and a watchdog; `memory` is the
+//! allocator that enforces the cap.
+
+pub mod api;
+pub mod error;
+pub mod limits;
+pub mod memory;
+pub mod python;
+pub mod source_check;
+mod translate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod worker;
+
+pub use api::RobotFn;
+pub use error::{ErrorKind, Problem, ProgramError};
+pub use limits::Limits;
+pub use python::{RunRecord, run_program};
+#[cfg(not(target_arch = "wasm32"))]
+pub use worker::{RunRequest, Sandbox};
