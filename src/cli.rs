@@ -26,6 +26,41 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub game: GameArgs,
+}
+
+/// Options of the game window (no subcommand). They also let scripts open a given
+/// screen or level and take screenshots.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct GameArgs {
+    /// Opens this screen directly: title, profiles, map, level, settings, credits.
+    #[arg(long)]
+    pub screen: Option<String>,
+    /// Opens this level (`pack-id/level-id`).
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Puts this program in the code editor.
+    #[arg(long)]
+    pub code: Option<PathBuf>,
+    /// Runs the program as soon as the level is open.
+    #[arg(long)]
+    pub run: bool,
+    /// Plays as this profile (created if it does not exist).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Language of the game (default: the profile's, else the system's).
+    #[arg(long = "game-lang")]
+    pub lang: Option<Lang>,
+    /// Window size, e.g. 1366x768.
+    #[arg(long)]
+    pub window: Option<String>,
+    /// Saves a screenshot of the window to this PNG file, then quits.
+    #[arg(long)]
+    pub screenshot: Option<PathBuf>,
+    /// Seconds to wait before the screenshot (or before quitting).
+    #[arg(long)]
+    pub after: Option<f32>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,8 @@
 //! by the command line, the desktop game and the web build; `game` holds the Bevy plugins.
 
 pub mod cli;
+#[cfg(feature = "game")]
+pub mod game;
 pub mod grade;
 pub mod i18n;
 pub mod level;

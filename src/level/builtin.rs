@@ -1,5 +1,7 @@
 //! The packs shipped inside the binary: every folder of `levels/` holding a `pack.ron`.
 //! They are embedded at build time so the web build, which has no file system, has them.
+//! Cargo rebuilds when an embedded file changes, but not when a file is added: touch this
+//! file (or add a build script with `cargo:rerun-if-changed=levels`) after adding a level.
 
 use std::sync::OnceLock;
 

@@ -25,7 +25,7 @@ pub struct Level {
     pub id: String,
     pub title: Text,
     pub brief: Text,
-    /// The grid drawn as text; see [`super::map`] for the alphabet.
+    /// The grid drawn as text; see the `map` module for the alphabet.
     pub map: String,
     /// Extra map characters, or built-in ones given another meaning.
     #[serde(default)]
@@ -126,7 +126,9 @@ pub enum Rule {
     RandomHeading,
 }
 
-/// Targets for the second star (`max_lines`) and the third (`max_actions`).
+/// Targets for the second star (`max_lines`: lines of code as counted by
+/// [`lines_of_code`]) and the third (`max_actions`: robot actions, in every variant).
+/// Built-in levels set them to what the reference solution does on its worst variant.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stars {
@@ -202,6 +204,8 @@ pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
 ) -> Result<T, Diagnostic> {
     let options =
         ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    // Editors on Windows may save a byte-order mark; the span reader skips it too.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     options.from_str(text).map_err(|e| {
         Diagnostic::new(
             file_name,

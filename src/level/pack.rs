@@ -146,6 +146,8 @@ impl Pack {
         // Levels, by id, in file order.
         let mut levels: BTreeMap<String, Level> = BTreeMap::new();
         let mut first_file: BTreeMap<String, String> = BTreeMap::new();
+        // A level file that cannot be parsed may hold any id: references are not checked then.
+        let mut unreadable = false;
         for (path, text) in &files.files {
             let is_pack_file = path.rsplit('/').next() == Some(PACK_FILE);
             if is_pack_file || !path.ends_with(".ron") {
@@ -156,6 +158,7 @@ impl Pack {
                 Ok(level) => level,
                 Err(errors) => {
                     problems.extend(errors);
+                    unreadable = true;
                     continue;
                 }
             };
@@ -267,6 +270,7 @@ impl Pack {
                     .map(|n| n.loc)
                     .or(chapter_loc);
                 match levels.get(id) {
+                    None if unreadable => {}
                     None => problems.push(at(loc, LevelProblem::UnknownLevel { id: id.clone() })),
                     Some(_) if !used.insert(id.clone()) => {
                         problems.push(at(loc, LevelProblem::LevelInTwoChapters { id: id.clone() }));

@@ -141,6 +141,7 @@ struct Reader {
 
 impl Reader {
     fn new(text: &str) -> Self {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let chars: Vec<char> = text.chars().collect();
         let mut locs = Vec::with_capacity(chars.len() + 1);
         let mut loc = Loc::START;
