@@ -22,7 +22,11 @@ pub const EXIT_FAILED: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
 
 #[derive(Debug, Parser)]
-#[command(name = "codebot", version, about = "Learn Python by programming a robot. With no command, starts the game.")]
+#[command(
+    name = "codebot",
+    version,
+    about = "Learn Python by programming a robot. With no command, starts the game."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -103,9 +107,21 @@ pub enum Command {
 /// Runs a parsed command and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     let code = match command {
-        Command::Check { level, program, reference, json, trace, lang } => {
-            check(&level, program.as_deref(), reference, json, trace, lang.unwrap_or_else(Lang::detect))
-        }
+        Command::Check {
+            level,
+            program,
+            reference,
+            json,
+            trace,
+            lang,
+        } => check(
+            &level,
+            program.as_deref(),
+            reference,
+            json,
+            trace,
+            lang.unwrap_or_else(Lang::detect),
+        ),
         Command::Validate { path, lang } => validate(&path, lang.unwrap_or_else(Lang::detect)),
         Command::List { json } => list(json),
     };
@@ -113,7 +129,8 @@ pub fn run(command: Command) -> ExitCode {
 }
 
 fn sandbox() -> Result<Sandbox, String> {
-    Sandbox::from_current_exe().map_err(|e| format!("cannot find the codebot executable to start the sandbox: {e}"))
+    Sandbox::from_current_exe()
+        .map_err(|e| format!("cannot find the codebot executable to start the sandbox: {e}"))
 }
 
 fn bad_input(message: &str) -> u8 {
@@ -121,7 +138,14 @@ fn bad_input(message: &str) -> u8 {
     EXIT_BAD_INPUT
 }
 
-fn check(spec: &str, program: Option<&Path>, reference: bool, json: bool, trace: bool, lang: Lang) -> u8 {
+fn check(
+    spec: &str,
+    program: Option<&Path>,
+    reference: bool,
+    json: bool,
+    trace: bool,
+    lang: Lang,
+) -> u8 {
     let level = match level::resolve_level(spec) {
         Ok(level) => level,
         Err(error) => return bad_input(&level_error_message(lang, spec, &error)),
@@ -132,7 +156,10 @@ fn check(spec: &str, program: Option<&Path>, reference: bool, json: bool, trace:
             // Bytes that are not UTF-8 are still a program: the student gets a syntax error.
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
-                let args = [("path", FluentValue::from(path.display().to_string())), ("reason", e.to_string().into())];
+                let args = [
+                    ("path", FluentValue::from(path.display().to_string())),
+                    ("reason", e.to_string().into()),
+                ];
                 return bad_input(&i18n::tr(lang, ids::INPUT_UNREADABLE_PROGRAM, &args));
             }
         },
@@ -151,16 +178,27 @@ fn check(spec: &str, program: Option<&Path>, reference: bool, json: bool, trace:
     } else {
         print_report(&report, lang);
     }
-    if report.passed { EXIT_PASSED } else { EXIT_FAILED }
+    if report.passed {
+        EXIT_PASSED
+    } else {
+        EXIT_FAILED
+    }
 }
 
 fn level_error_message(lang: Lang, spec: &str, error: &LevelError) -> String {
     match error {
         LevelError::UnknownPack(_) | LevelError::UnknownLevel { .. } | LevelError::BadSpec(_) => {
-            i18n::tr(lang, ids::INPUT_UNKNOWN_LEVEL, &[("reference", spec.to_string().into())])
+            i18n::tr(
+                lang,
+                ids::INPUT_UNKNOWN_LEVEL,
+                &[("reference", spec.to_string().into())],
+            )
         }
         other => {
-            let args = [("path", FluentValue::from(spec.to_string())), ("reason", other.to_string().into())];
+            let args = [
+                ("path", FluentValue::from(spec.to_string())),
+                ("reason", other.to_string().into()),
+            ];
             i18n::tr(lang, ids::INPUT_UNREADABLE_LEVEL, &args)
         }
     }
@@ -171,7 +209,11 @@ pub fn failure_message(lang: Lang, seed: u64, failure: &Failure) -> String {
     match failure {
         Failure::Program(error) => i18n::program_error_message(lang, error),
         Failure::Goal(goal) => i18n::goal_failure_message(lang, goal),
-        Failure::NotRun => i18n::tr(lang, ids::VERDICT_VARIANT_NOT_RUN, &[("seed", seed.to_string().into())]),
+        Failure::NotRun => i18n::tr(
+            lang,
+            ids::VERDICT_VARIANT_NOT_RUN,
+            &[("seed", seed.to_string().into())],
+        ),
     }
 }
 
@@ -188,7 +230,12 @@ pub fn report_json(report: &Report, lang: Lang, with_trace: bool) -> Value {
                 "reason": v.failure.as_ref().map(|f| failure_message(lang, v.seed, f)),
             });
             if with_trace {
-                entry["trace"] = json!(v.trace.as_ref().map(|t| t.action_names()).unwrap_or_default());
+                entry["trace"] = json!(
+                    v.trace
+                        .as_ref()
+                        .map(|t| t.action_names())
+                        .unwrap_or_default()
+                );
             }
             entry
         })
@@ -229,22 +276,50 @@ fn print_report(report: &Report, lang: Lang) {
     for variant in &report.variants {
         let seed = FluentValue::from(variant.seed.to_string());
         let line = match &variant.failure {
-            None => i18n::tr(lang, ids::VERDICT_VARIANT_PASSED, &[("seed", seed), ("actions", variant.actions().into())]),
-            Some(Failure::NotRun) => i18n::tr(lang, ids::VERDICT_VARIANT_NOT_RUN, &[("seed", seed)]),
+            None => i18n::tr(
+                lang,
+                ids::VERDICT_VARIANT_PASSED,
+                &[("seed", seed), ("actions", variant.actions().into())],
+            ),
+            Some(Failure::NotRun) => {
+                i18n::tr(lang, ids::VERDICT_VARIANT_NOT_RUN, &[("seed", seed)])
+            }
             Some(failure) => {
                 let reason = failure_message(lang, variant.seed, failure);
-                i18n::tr(lang, ids::VERDICT_VARIANT_FAILED, &[("seed", seed), ("reason", reason.into())])
+                i18n::tr(
+                    lang,
+                    ids::VERDICT_VARIANT_FAILED,
+                    &[("seed", seed), ("reason", reason.into())],
+                )
             }
         };
         let _ = writeln!(out, "  {line}");
     }
     let passed = report.variants.iter().filter(|v| v.passed()).count();
-    let summary_args = [("passed", FluentValue::from(passed)), ("total", report.variants.len().into())];
-    let _ = writeln!(out, "{}", i18n::tr(lang, ids::VERDICT_VARIANTS_SUMMARY, &summary_args));
+    let summary_args = [
+        ("passed", FluentValue::from(passed)),
+        ("total", report.variants.len().into()),
+    ];
+    let _ = writeln!(
+        out,
+        "{}",
+        i18n::tr(lang, ids::VERDICT_VARIANTS_SUMMARY, &summary_args)
+    );
     if report.passed {
-        let _ = writeln!(out, "{}", i18n::tr(lang, ids::VERDICT_PASSED, &[("stars", report.stars.into())]));
-        let detail_args = [("lines", FluentValue::from(report.lines_of_code)), ("actions", report.max_actions().into())];
-        let _ = writeln!(out, "{}", i18n::tr(lang, ids::VERDICT_STARS_DETAIL, &detail_args));
+        let _ = writeln!(
+            out,
+            "{}",
+            i18n::tr(lang, ids::VERDICT_PASSED, &[("stars", report.stars.into())])
+        );
+        let detail_args = [
+            ("lines", FluentValue::from(report.lines_of_code)),
+            ("actions", report.max_actions().into()),
+        ];
+        let _ = writeln!(
+            out,
+            "{}",
+            i18n::tr(lang, ids::VERDICT_STARS_DETAIL, &detail_args)
+        );
     } else {
         let _ = writeln!(out, "{}", i18n::tr(lang, ids::VERDICT_FAILED, &[]));
     }
@@ -273,14 +348,21 @@ fn validate(path: &Path, lang: Lang) -> u8 {
         let _ = writeln!(out, "{problem}");
     }
     if problems.is_empty() {
-        let _ = writeln!(out, "{}", i18n::tr(lang, ids::VERDICT_VALIDATE_OK, &[("count", checked.into())]));
+        let _ = writeln!(
+            out,
+            "{}",
+            i18n::tr(lang, ids::VERDICT_VALIDATE_OK, &[("count", checked.into())])
+        );
         EXIT_PASSED
     } else {
         EXIT_BAD_INPUT
     }
 }
 
-fn diagnostics_as_levels(diagnostics: Vec<Diagnostic>, problems: &mut Vec<Diagnostic>) -> Vec<(Level, Option<String>)> {
+fn diagnostics_as_levels(
+    diagnostics: Vec<Diagnostic>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(Level, Option<String>)> {
     problems.extend(diagnostics);
     Vec::new()
 }
@@ -297,12 +379,22 @@ fn levels_at(path: &Path) -> Result<Vec<(Level, Option<String>)>, Vec<Diagnostic
     match pack_dir {
         Some(dir) => {
             let pack = Pack::load_dir(&dir)?;
-            Ok(pack.levels().map(|l| (l.clone(), std::fs::read_to_string(&l.file).ok())).collect())
+            Ok(pack
+                .levels()
+                .map(|l| (l.clone(), std::fs::read_to_string(&l.file).ok()))
+                .collect())
         }
         None => {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(path).map_err(|e| {
-                vec![Diagnostic::new(&name, 1, 1, LevelProblem::Io { message: e.to_string() })]
+                vec![Diagnostic::new(
+                    &name,
+                    1,
+                    1,
+                    LevelProblem::Io {
+                        message: e.to_string(),
+                    },
+                )]
             })?;
             let level = Level::parse(&name, &text)?;
             Ok(vec![(level, Some(text))])
@@ -311,15 +403,32 @@ fn levels_at(path: &Path) -> Result<Vec<(Level, Option<String>)>, Vec<Diagnostic
 }
 
 /// Runs the reference solution of a level: it must pass every variant and earn every star.
-pub fn reference_problems(level: &Level, text: Option<&str>, runner: &dyn Runner) -> Vec<Diagnostic> {
-    let place = |problem| Level::field_diagnostic(&level.file, text.unwrap_or(""), "solution", problem);
+pub fn reference_problems(
+    level: &Level,
+    text: Option<&str>,
+    runner: &dyn Runner,
+) -> Vec<Diagnostic> {
+    let place =
+        |problem| Level::field_diagnostic(&level.file, text.unwrap_or(""), "solution", problem);
     let report = match grade::grade_reference(level, runner) {
         Ok(report) => report,
-        Err(error) => return vec![place(LevelProblem::SolutionFails { seed: None, reason: error.to_string() })],
+        Err(error) => {
+            return vec![place(LevelProblem::SolutionFails {
+                seed: None,
+                reason: error.to_string(),
+            })];
+        }
     };
     if let Some(failed) = report.first_failure() {
-        let reason = failed.failure.as_ref().map(|f| failure_message(Lang::En, failed.seed, f)).unwrap_or_default();
-        return vec![place(LevelProblem::SolutionFails { seed: Some(failed.seed), reason })];
+        let reason = failed
+            .failure
+            .as_ref()
+            .map(|f| failure_message(Lang::En, failed.seed, f))
+            .unwrap_or_default();
+        return vec![place(LevelProblem::SolutionFails {
+            seed: Some(failed.seed),
+            reason,
+        })];
     }
     if report.stars < 3 {
         let reason = format!(
@@ -378,7 +487,14 @@ fn list(json: bool) -> u8 {
             for chapter in &pack.chapters {
                 let _ = writeln!(out, "  {} — {}", chapter.id, chapter.title.in_lang(french));
                 for l in &chapter.levels {
-                    let _ = writeln!(out, "    {}/{} — {} ({})", pack.id, l.id, l.title.in_lang(french), l.seeds().count());
+                    let _ = writeln!(
+                        out,
+                        "    {}/{} — {} ({})",
+                        pack.id,
+                        l.id,
+                        l.title.in_lang(french),
+                        l.seeds().count()
+                    );
                 }
             }
         }

@@ -7,7 +7,8 @@ use clap::Parser;
 use codebot::cli::{self, Cli, GameArgs};
 
 #[global_allocator]
-static ALLOCATOR: codebot::sandbox::memory::CappedAllocator = codebot::sandbox::memory::CappedAllocator;
+static ALLOCATOR: codebot::sandbox::memory::CappedAllocator =
+    codebot::sandbox::memory::CappedAllocator;
 
 fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some(codebot::sandbox::worker::WORKER_ARG) {
@@ -17,7 +18,11 @@ fn main() -> ExitCode {
         Ok(parsed) => parsed,
         Err(error) => {
             let _ = error.print();
-            let code = if error.use_stderr() { cli::EXIT_BAD_INPUT } else { cli::EXIT_PASSED };
+            let code = if error.use_stderr() {
+                cli::EXIT_BAD_INPUT
+            } else {
+                cli::EXIT_PASSED
+            };
             return ExitCode::from(code);
         }
     };
@@ -34,6 +39,8 @@ fn start_game(args: GameArgs) -> ExitCode {
 
 #[cfg(not(feature = "game"))]
 fn start_game(_args: GameArgs) -> ExitCode {
-    eprintln!("This build of codebot has no game window (built without the `game` feature): see `codebot --help`.");
+    eprintln!(
+        "This build of codebot has no game window (built without the `game` feature): see `codebot --help`."
+    );
     ExitCode::from(cli::EXIT_BAD_INPUT)
 }

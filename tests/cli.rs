@@ -7,7 +7,10 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 fn codebot(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_codebot")).args(args).output().expect("codebot runs")
+    Command::new(env!("CARGO_BIN_EXE_codebot"))
+        .args(args)
+        .output()
+        .expect("codebot runs")
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -77,7 +80,13 @@ fn a_hard_coded_program_fails_another_variant_with_exit_1() {
     assert_eq!(json["variants"][0]["passed"], true);
     let kind = json["error"]["kind"].as_str().unwrap();
     assert!(kind == "goal_not_met" || kind == "runtime", "{json}");
-    assert!(json["variants"].as_array().unwrap().iter().any(|v| v["reason"].is_string()));
+    assert!(
+        json["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["reason"].is_string())
+    );
 }
 
 #[test]
@@ -86,7 +95,12 @@ fn a_syntax_error_points_at_its_line() {
     assert_eq!(code, 1);
     assert_eq!(json["error"]["kind"], "syntax");
     assert_eq!(json["error"]["line"], 2);
-    assert!(json["error"]["message"].as_str().unwrap().contains("Line 2"));
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Line 2")
+    );
 }
 
 #[test]
@@ -104,7 +118,13 @@ fn messages_follow_the_language() {
     let fr = codebot(&["check", CORRIDOR, &program, "--json", "--lang", "fr"]);
     let json: Value = serde_json::from_slice(&fr.stdout).unwrap();
     assert_eq!(json["error"]["kind"], "runtime");
-    assert!(json["error"]["message"].as_str().unwrap().starts_with("Ligne 2"), "{json}");
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ligne 2"),
+        "{json}"
+    );
 }
 
 #[test]
@@ -139,13 +159,24 @@ fn the_reference_solution_of_every_built_in_level_passes() {
 fn bad_input_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let program = write(dir.path(), "p.py", "move()\n");
-    assert_eq!(codebot(&["check", "codebot/no-such-level", &program]).status.code(), Some(2));
+    assert_eq!(
+        codebot(&["check", "codebot/no-such-level", &program])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(codebot(&["check", "nope", &program]).status.code(), Some(2));
-    assert_eq!(codebot(&["check", CORRIDOR, "missing.py"]).status.code(), Some(2));
+    assert_eq!(
+        codebot(&["check", CORRIDOR, "missing.py"]).status.code(),
+        Some(2)
+    );
     assert_eq!(codebot(&["check", CORRIDOR]).status.code(), Some(2));
     assert_eq!(codebot(&["frobnicate"]).status.code(), Some(2));
     let broken = write(dir.path(), "broken.ron", "(id: \"x\", title: ");
-    assert_eq!(codebot(&["check", &broken, &program]).status.code(), Some(2));
+    assert_eq!(
+        codebot(&["check", &broken, &program]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -161,8 +192,16 @@ fn binary_garbage_program_gets_a_verdict() {
 
 #[test]
 fn validate_accepts_the_built_in_pack() {
-    let out = codebot(&["validate", concat!(env!("CARGO_MANIFEST_DIR"), "/levels/codebot")]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = codebot(&[
+        "validate",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/levels/codebot"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -218,7 +257,10 @@ fn validate_runs_the_reference_solution() {
     let out = codebot(&["validate", &path]);
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("wrong.ron:12:"), "the solution field is on line 12: {text}");
+    assert!(
+        text.contains("wrong.ron:12:"),
+        "the solution field is on line 12: {text}"
+    );
 }
 
 #[test]
@@ -231,7 +273,10 @@ fn list_json_has_the_documented_shape() {
     assert!(pack["title"]["fr"].is_string() && pack["title"]["en"].is_string());
     let level = &pack["chapters"][0]["levels"][0];
     assert!(level["id"].is_string());
-    assert_eq!(level["ref"].as_str().unwrap(), format!("codebot/{}", level["id"].as_str().unwrap()));
+    assert_eq!(
+        level["ref"].as_str().unwrap(),
+        format!("codebot/{}", level["id"].as_str().unwrap())
+    );
     assert!(level["variants"].as_u64().unwrap() >= 1);
     assert!(level["title"]["en"].is_string());
 }

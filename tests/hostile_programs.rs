@@ -18,7 +18,10 @@ fn corridor() -> World {
 
 fn run(code: &str) -> RunRecord {
     let sandbox = Sandbox::new(env!("CARGO_BIN_EXE_codebot"));
-    let allowed = RobotFn::ALL.iter().map(|f| f.english().to_string()).collect();
+    let allowed = RobotFn::ALL
+        .iter()
+        .map(|f| f.english().to_string())
+        .collect();
     let request = RunRequest {
         code: code.to_string(),
         worlds: vec![corridor()],
@@ -28,7 +31,9 @@ fn run(code: &str) -> RunRecord {
     };
     let mut records = sandbox.run(&request);
     assert_eq!(records.len(), 1);
-    records.remove(0).expect("the only world always gets a record")
+    records
+        .remove(0)
+        .expect("the only world always gets a record")
 }
 
 fn files_here() -> BTreeSet<String> {
@@ -56,8 +61,16 @@ fn expect(code: &str, kind: Option<ErrorKind>) -> RunRecord {
 
 fn expect_one_of(code: &str, kinds: &[ErrorKind]) -> RunRecord {
     let record = run(code);
-    let kind = record.error.as_ref().map(|e| e.kind()).expect("an error verdict");
-    assert!(kinds.contains(&kind), "program {code:?} gave {:?}", record.error);
+    let kind = record
+        .error
+        .as_ref()
+        .map(|e| e.kind())
+        .expect("an error verdict");
+    assert!(
+        kinds.contains(&kind),
+        "program {code:?} gave {:?}",
+        record.error
+    );
     record
 }
 
@@ -73,27 +86,42 @@ fn while_true_pass() {
 
 #[test]
 fn loop_with_bare_except_inside() {
-    expect("while True:\n    try:\n        pass\n    except:\n        pass\n", Some(Timeout));
+    expect(
+        "while True:\n    try:\n        pass\n    except:\n        pass\n",
+        Some(Timeout),
+    );
 }
 
 #[test]
 fn bare_except_around_endless_loop() {
-    expect("while True:\n    try:\n        while True:\n            pass\n    except:\n        pass\n", Some(Timeout));
+    expect(
+        "while True:\n    try:\n        while True:\n            pass\n    except:\n        pass\n",
+        Some(Timeout),
+    );
 }
 
 #[test]
 fn try_finally_reenters_the_loop() {
-    expect("def f():\n    try:\n        while True:\n            pass\n    finally:\n        f()\nf()\n", Some(Timeout));
+    expect(
+        "def f():\n    try:\n        while True:\n            pass\n    finally:\n        f()\nf()\n",
+        Some(Timeout),
+    );
 }
 
 #[test]
 fn endless_generator() {
-    expect("def g():\n    while True:\n        yield 1\nfor x in g():\n    pass\n", Some(Timeout));
+    expect(
+        "def g():\n    while True:\n        yield 1\nfor x in g():\n    pass\n",
+        Some(Timeout),
+    );
 }
 
 #[test]
 fn nested_comprehensions() {
-    expect("x = [[a * b for a in range(1000000)] for b in range(1000000)]\n", Some(Timeout));
+    expect(
+        "x = [[a * b for a in range(1000000)] for b in range(1000000)]\n",
+        Some(Timeout),
+    );
 }
 
 #[test]
@@ -103,17 +131,26 @@ fn comprehension_over_endless_native_iterator() {
 
 #[test]
 fn long_counting_loop() {
-    expect("n = 0\nfor i in range(9000000):\n    n += i\n", Some(Timeout));
+    expect(
+        "n = 0\nfor i in range(9000000):\n    n += i\n",
+        Some(Timeout),
+    );
 }
 
 #[test]
 fn catching_recursion_then_looping() {
-    expect("def f():\n    f()\ntry:\n    f()\nexcept:\n    while True:\n        pass\n", Some(Timeout));
+    expect(
+        "def f():\n    f()\ntry:\n    f()\nexcept:\n    while True:\n        pass\n",
+        Some(Timeout),
+    );
 }
 
 #[test]
 fn except_base_exception_cannot_hold_the_stop() {
-    expect("while True:\n    try:\n        while True:\n            pass\n    except Exception:\n        pass\n", Some(Timeout));
+    expect(
+        "while True:\n    try:\n        while True:\n            pass\n    except Exception:\n        pass\n",
+        Some(Timeout),
+    );
 }
 
 // --- recursion ---
@@ -125,7 +162,10 @@ fn infinite_recursion() {
 
 #[test]
 fn recursion_error_can_be_caught_like_in_python() {
-    let record = expect("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    print('caught')\n", None);
+    let record = expect(
+        "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    print('caught')\n",
+        None,
+    );
     assert_eq!(record.output, "caught\n");
 }
 
@@ -150,7 +190,10 @@ fn huge_list() {
 
 #[test]
 fn list_growing_in_a_loop() {
-    expect_one_of("l = []\nwhile True:\n    l.append('x' * 1000000)\n", &[Memory, Timeout]);
+    expect_one_of(
+        "l = []\nwhile True:\n    l.append('x' * 1000000)\n",
+        &[Memory, Timeout],
+    );
 }
 
 #[test]
@@ -229,7 +272,10 @@ fn import_sys() {
 
 #[test]
 fn import_subprocess() {
-    expect("from subprocess import run\nrun(['touch', 'pwned'])\n", Some(Forbidden));
+    expect(
+        "from subprocess import run\nrun(['touch', 'pwned'])\n",
+        Some(Forbidden),
+    );
 }
 
 #[test]
@@ -261,7 +307,10 @@ fn builtins_dict() {
 
 #[test]
 fn subclasses_chain() {
-    expect("print(().__class__.__base__.__subclasses__())\n", Some(Forbidden));
+    expect(
+        "print(().__class__.__base__.__subclasses__())\n",
+        Some(Forbidden),
+    );
 }
 
 #[test]
@@ -271,18 +320,30 @@ fn getattr_tricks() {
 
 #[test]
 fn format_string_walking_internals() {
-    expect("print('{0.__class__.__mro__}'.format(1))\n", Some(Forbidden));
+    expect(
+        "print('{0.__class__.__mro__}'.format(1))\n",
+        Some(Forbidden),
+    );
 }
 
 #[test]
 fn format_string_built_at_run_time() {
-    expect("s = '{0.' + '_' + '_class__}'\nprint(s.format(1))\n", Some(Forbidden));
+    expect(
+        "s = '{0.' + '_' + '_class__}'\nprint(s.format(1))\n",
+        Some(Forbidden),
+    );
 }
 
 #[test]
 fn frames_and_tracebacks() {
-    expect("def g():\n    yield 1\nprint(g().gi_frame.f_globals)\n", Some(Forbidden));
-    expect("try:\n    1 / 0\nexcept Exception as e:\n    print(e.__traceback__)\n", Some(Forbidden));
+    expect(
+        "def g():\n    yield 1\nprint(g().gi_frame.f_globals)\n",
+        Some(Forbidden),
+    );
+    expect(
+        "try:\n    1 / 0\nexcept Exception as e:\n    print(e.__traceback__)\n",
+        Some(Forbidden),
+    );
 }
 
 #[test]
@@ -331,7 +392,11 @@ fn robot_function_replaced_by_a_number() {
 #[test]
 fn walking_into_the_wall() {
     let record = expect("while True:\n    move()\n", Some(Runtime));
-    assert_eq!(record.steps.len(), 5, "four moves, then the one that hits the wall");
+    assert_eq!(
+        record.steps.len(),
+        5,
+        "four moves, then the one that hits the wall"
+    );
     assert_eq!(record.error.unwrap().line, Some(2));
 }
 
@@ -354,7 +419,10 @@ fn raising_system_exit() {
 
 #[test]
 fn french_and_english_names_both_work() {
-    let record = expect("avancer()\nmove()\ntourner_gauche()\nprint(devant_libre(), front_is_clear())\n", None);
+    let record = expect(
+        "avancer()\nmove()\ntourner_gauche()\nprint(devant_libre(), front_is_clear())\n",
+        None,
+    );
     assert_eq!(record.steps.len(), 3);
     assert_eq!(record.output, "False False\n");
 }

@@ -79,7 +79,9 @@ pub struct Report {
 impl Report {
     /// The first variant that failed, which the student should look at.
     pub fn first_failure(&self) -> Option<&VariantResult> {
-        self.variants.iter().find(|v| matches!(v.failure, Some(Failure::Program(_) | Failure::Goal(_))))
+        self.variants
+            .iter()
+            .find(|v| matches!(v.failure, Some(Failure::Program(_) | Failure::Goal(_))))
     }
 
     /// What to show in the console: the output of the first failed variant, else of the first.
@@ -92,7 +94,11 @@ impl Report {
 
     /// The most robot actions any variant took.
     pub fn max_actions(&self) -> u32 {
-        self.variants.iter().map(VariantResult::actions).max().unwrap_or(0)
+        self.variants
+            .iter()
+            .map(VariantResult::actions)
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -103,7 +109,11 @@ pub fn grade(level: &Level, code: &str, runner: &dyn Runner) -> Result<Report, L
     let request = RunRequest {
         code: code.to_string(),
         worlds: worlds.iter().map(|(_, w)| w.clone()).collect(),
-        allowed: level.allowed_functions().iter().map(|f| f.english().to_string()).collect(),
+        allowed: level
+            .allowed_functions()
+            .iter()
+            .map(|f| f.english().to_string())
+            .collect(),
         limits: Limits::with_max_actions(level.max_actions),
         stop_at_first_error: true,
     };
@@ -115,7 +125,13 @@ pub fn grade(level: &Level, code: &str, runner: &dyn Runner) -> Result<Report, L
         .collect();
     let passed = !variants.is_empty() && variants.iter().all(VariantResult::passed);
     let lines = lines_of_code(code);
-    let mut report = Report { passed, stars: 0, variants, lines_of_code: lines, elapsed_ms: 0 };
+    let mut report = Report {
+        passed,
+        stars: 0,
+        variants,
+        lines_of_code: lines,
+        elapsed_ms: 0,
+    };
     report.stars = stars(level, &report);
     report.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok(report)
@@ -128,15 +144,26 @@ pub fn grade_reference(level: &Level, runner: &dyn Runner) -> Result<Report, Lev
 
 fn judge(level: &Level, seed: u64, world: &World, record: Option<RunRecord>) -> VariantResult {
     let Some(record) = record else {
-        return VariantResult { seed, failure: Some(Failure::NotRun), trace: None };
+        return VariantResult {
+            seed,
+            failure: Some(Failure::NotRun),
+            trace: None,
+        };
     };
     // The host replays the steps itself: what the worker claims about the world is not trusted.
     let trace = Trace::replay(world, &record.steps, &record.output);
     let failure = match record.error {
         Some(error) => Some(Failure::Program(error)),
-        None => level.check_goals(world, trace.final_world(), &trace.output).err().map(Failure::Goal),
+        None => level
+            .check_goals(world, trace.final_world(), &trace.output)
+            .err()
+            .map(Failure::Goal),
     };
-    VariantResult { seed, failure, trace: Some(trace) }
+    VariantResult {
+        seed,
+        failure,
+        trace: Some(trace),
+    }
 }
 
 /// One star for passing, one for the lines target, one for the actions target.
@@ -145,8 +172,14 @@ fn stars(level: &Level, report: &Report) -> u8 {
     if !report.passed {
         return 0;
     }
-    let short = level.stars.max_lines.is_none_or(|max| report.lines_of_code <= max);
-    let efficient = level.stars.max_actions.is_none_or(|max| report.max_actions() <= max);
+    let short = level
+        .stars
+        .max_lines
+        .is_none_or(|max| report.lines_of_code <= max);
+    let efficient = level
+        .stars
+        .max_actions
+        .is_none_or(|max| report.max_actions() <= max);
     1 + u8::from(short) + u8::from(efficient)
 }
 
@@ -161,7 +194,11 @@ mod tests {
 
     impl Runner for InProcess {
         fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
-            let allowed: Vec<_> = request.allowed.iter().filter_map(|n| crate::sandbox::RobotFn::from_name(n)).collect();
+            let allowed: Vec<_> = request
+                .allowed
+                .iter()
+                .filter_map(|n| crate::sandbox::RobotFn::from_name(n))
+                .collect();
             let mut out = Vec::new();
             let mut failed = false;
             for world in &request.worlds {
@@ -217,7 +254,10 @@ mod tests {
         assert!(report.variants[0].passed());
         assert_eq!(report.stars, 0);
         let failed = report.first_failure().unwrap();
-        assert!(matches!(failed.failure, Some(Failure::Goal(GoalFailure::NotOnGoal)) | Some(Failure::Program(_))));
+        assert!(matches!(
+            failed.failure,
+            Some(Failure::Goal(GoalFailure::NotOnGoal)) | Some(Failure::Program(_))
+        ));
     }
 
     #[test]
@@ -237,15 +277,33 @@ mod tests {
         let first = &report.variants[0];
         assert_eq!(
             first.failure,
-            Some(Failure::Program(ProgramError::new(Problem::Robot { error: ActionError::HitWall }, Some(2))))
+            Some(Failure::Program(ProgramError::new(
+                Problem::Robot {
+                    error: ActionError::HitWall
+                },
+                Some(2)
+            )))
         );
-        assert!(report.variants[1..].iter().all(|v| v.failure == Some(Failure::NotRun)));
+        assert!(
+            report.variants[1..]
+                .iter()
+                .all(|v| v.failure == Some(Failure::NotRun))
+        );
     }
 
     #[test]
     fn forbidden_function_in_this_level() {
         let level = corridor_level();
         let report = grade(&level, "turn_left()\n", &InProcess).unwrap();
-        assert_eq!(report.first_failure().unwrap().failure.as_ref().unwrap().kind(), Some(ErrorKind::Forbidden));
+        assert_eq!(
+            report
+                .first_failure()
+                .unwrap()
+                .failure
+                .as_ref()
+                .unwrap()
+                .kind(),
+            Some(ErrorKind::Forbidden)
+        );
     }
 }

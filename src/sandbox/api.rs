@@ -81,18 +81,26 @@ impl RobotFn {
     pub fn is_sensor(self) -> bool {
         matches!(
             self,
-            RobotFn::FrontIsClear | RobotFn::WallInFront | RobotFn::ItemHere | RobotFn::AtGoal | RobotFn::ColorHere
+            RobotFn::FrontIsClear
+                | RobotFn::WallInFront
+                | RobotFn::ItemHere
+                | RobotFn::AtGoal
+                | RobotFn::ColorHere
         )
     }
 
     /// Finds a function by its English or French name.
     pub fn from_name(name: &str) -> Option<RobotFn> {
-        RobotFn::ALL.into_iter().find(|f| f.english() == name || f.french() == name)
+        RobotFn::ALL
+            .into_iter()
+            .find(|f| f.english() == name || f.french() == name)
     }
 
     /// Both names of every function, for suggestions and checks.
     pub fn all_names() -> impl Iterator<Item = &'static str> {
-        RobotFn::ALL.into_iter().flat_map(|f| [f.english(), f.french()])
+        RobotFn::ALL
+            .into_iter()
+            .flat_map(|f| [f.english(), f.french()])
     }
 }
 

@@ -46,61 +46,107 @@ pub enum Problem {
     /// A block that is not indented, or indented when it should not be.
     BadIndentation,
     /// `(`, `[` or `{` never closed.
-    UnclosedBracket { bracket: char },
+    UnclosedBracket {
+        bracket: char,
+    },
     /// A closing bracket with no opening one.
-    UnmatchedBracket { bracket: char },
+    UnmatchedBracket {
+        bracket: char,
+    },
     /// A string whose quote is never closed.
     UnclosedString,
     /// Brackets or blocks nested deeper than the sandbox accepts.
-    TooDeeplyNested { limit: u32 },
+    TooDeeplyNested {
+        limit: u32,
+    },
     /// The program is longer than the sandbox accepts.
-    ProgramTooLong { limit: u32 },
+    ProgramTooLong {
+        limit: u32,
+    },
     /// Any other syntax error, with the parser's own words (English).
-    InvalidSyntax { detail: String },
+    InvalidSyntax {
+        detail: String,
+    },
     /// A robot function named without `()`, so it does nothing: `move` instead of `move()`.
-    MissingCallParens { name: String },
+    MissingCallParens {
+        name: String,
+    },
 
     // --- forbidden ---
     /// `import` of any module.
-    ForbiddenImport { module: String },
+    ForbiddenImport {
+        module: String,
+    },
     /// A built-in that the sandbox removes (`open`, `eval`, `exec`...).
-    ForbiddenName { name: String },
+    ForbiddenName {
+        name: String,
+    },
     /// Attribute access to internals (`__class__`, `gi_frame`...).
-    ForbiddenAttribute { name: String },
+    ForbiddenAttribute {
+        name: String,
+    },
     /// A robot function that exists but is not allowed in this level.
-    NotAllowedInLevel { name: String },
+    NotAllowedInLevel {
+        name: String,
+    },
 
     // --- while running ---
     /// NameError, with the closest known name when there is one.
-    UnknownName { name: String, suggestion: Option<String> },
+    UnknownName {
+        name: String,
+        suggestion: Option<String>,
+    },
     /// A function called with the wrong number of arguments.
-    WrongArgumentCount { function: String, expected: Option<u32>, given: Option<u32> },
+    WrongArgumentCount {
+        function: String,
+        expected: Option<u32>,
+        given: Option<u32>,
+    },
     /// Mixing text and numbers (`"a" + 1`).
     TextAndNumber,
     /// An argument of the wrong kind for a robot function (`paint(3)`).
-    BadArgument { function: String },
+    BadArgument {
+        function: String,
+    },
     /// Division by zero.
     DivisionByZero,
     /// A list index beyond the end.
     IndexOutOfRange,
     /// A dictionary key that does not exist.
-    MissingKey { key: String },
+    MissingKey {
+        key: String,
+    },
     /// Calling something that is not a function (`x = 3; x()`).
-    NotCallable { what: String },
+    NotCallable {
+        what: String,
+    },
     /// Recursion deeper than the limit.
     RecursionTooDeep,
     /// `range(...)` or another built-in asked to make something huge.
     ValueTooBig,
     /// The robot refused an action: wall, nothing to pick, empty bag.
-    Robot { error: ActionError },
+    Robot {
+        error: ActionError,
+    },
     /// Any other Python exception: its type and message.
-    PythonError { exception: String, message: String },
+    PythonError {
+        exception: String,
+        message: String,
+    },
 
     // --- limits ---
-    TooManyActions { limit: u32 },
-    Timeout { seconds: f32 },
-    Memory { megabytes: u32 },
-    OutputLimit { limit: u32 },
+    TooManyActions {
+        limit: u32,
+    },
+    Timeout {
+        seconds: f32,
+    },
+    Memory {
+        megabytes: u32,
+    },
+    OutputLimit {
+        limit: u32,
+    },
     /// The worker process died in an unexpected way.
     Crashed,
 }
@@ -117,11 +163,19 @@ pub struct ProgramError {
 
 impl ProgramError {
     pub fn new(problem: Problem, line: Option<u32>) -> Self {
-        Self { problem, line, column: None }
+        Self {
+            problem,
+            line,
+            column: None,
+        }
     }
 
     pub fn at(problem: Problem, line: u32, column: u32) -> Self {
-        Self { problem, line: Some(line), column: Some(column) }
+        Self {
+            problem,
+            line: Some(line),
+            column: Some(column),
+        }
     }
 
     /// The verdict family of this error.

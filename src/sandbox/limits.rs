@@ -43,6 +43,9 @@ impl Default for Limits {
 impl Limits {
     /// The default budgets with a level's own action budget.
     pub fn with_max_actions(max_actions: u32) -> Self {
-        Self { max_actions, ..Self::default() }
+        Self {
+            max_actions,
+            ..Self::default()
+        }
     }
 }

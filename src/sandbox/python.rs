@@ -33,13 +33,64 @@ const PYTHON_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Built-ins kept from Python's own set.
 const KEPT_BUILTINS: &[&str] = &[
-    "abs", "all", "any", "bin", "bool", "callable", "chr", "dict", "divmod", "enumerate", "filter",
-    "float", "format", "frozenset", "hash", "hex", "id", "int", "isinstance", "iter", "len", "list",
-    "map", "max", "min", "next", "object", "oct", "ord", "pow", "repr", "reversed", "round", "set",
-    "slice", "sorted", "str", "sum", "tuple", "zip", "None", "True", "False", "__build_class__",
-    "Exception", "ArithmeticError", "AssertionError", "AttributeError", "IndexError", "KeyError",
-    "LookupError", "NameError", "RecursionError", "RuntimeError", "StopIteration", "TypeError",
-    "ValueError", "ZeroDivisionError",
+    "abs",
+    "all",
+    "any",
+    "bin",
+    "bool",
+    "callable",
+    "chr",
+    "dict",
+    "divmod",
+    "enumerate",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "hash",
+    "hex",
+    "id",
+    "int",
+    "isinstance",
+    "iter",
+    "len",
+    "list",
+    "map",
+    "max",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "ord",
+    "pow",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "slice",
+    "sorted",
+    "str",
+    "sum",
+    "tuple",
+    "zip",
+    "None",
+    "True",
+    "False",
+    "__build_class__",
+    "Exception",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "NameError",
+    "RecursionError",
+    "RuntimeError",
+    "StopIteration",
+    "TypeError",
+    "ValueError",
+    "ZeroDivisionError",
 ];
 
 /// Runs `code` on `world` with the given allowed robot functions and budgets.
@@ -54,11 +105,16 @@ pub fn run_program(code: &str, world: &World, allowed: &[RobotFn], limits: &Limi
         .name("codebot-python".into())
         .stack_size(PYTHON_STACK_BYTES)
         .spawn(move || {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_on_this_thread(&code, &world, &allowed, &limits)))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run_on_this_thread(&code, &world, &allowed, &limits)
+            }))
         });
     match spawned.map(|handle| handle.join()) {
         Ok(Ok(Ok(record))) => record,
-        _ => RunRecord { error: Some(ProgramError::new(Problem::Crashed, None)), ..RunRecord::default() },
+        _ => RunRecord {
+            error: Some(ProgramError::new(Problem::Crashed, None)),
+            ..RunRecord::default()
+        },
     }
 }
 
@@ -77,9 +133,17 @@ struct RunState {
 
 type Shared = Rc<RefCell<RunState>>;
 
-fn run_on_this_thread(code: &str, world: &World, allowed: &[RobotFn], limits: &Limits) -> RunRecord {
+fn run_on_this_thread(
+    code: &str,
+    world: &World,
+    allowed: &[RobotFn],
+    limits: &Limits,
+) -> RunRecord {
     if let Err(error) = source_check::check(code) {
-        return RunRecord { error: Some(error), ..RunRecord::default() };
+        return RunRecord {
+            error: Some(error),
+            ..RunRecord::default()
+        };
     }
     let mut settings = Settings::default();
     settings.hash_seed = Some(0);
@@ -103,7 +167,11 @@ fn run_on_this_thread(code: &str, world: &World, allowed: &[RobotFn], limits: &L
             Err(Failure::Compile(error)) => Some(error),
             Err(Failure::Python(exc)) => Some(translate::exception(vm, &exc, allowed)),
         });
-        RunRecord { steps: std::mem::take(&mut state.steps), output: std::mem::take(&mut state.output), error }
+        RunRecord {
+            steps: std::mem::take(&mut state.steps),
+            output: std::mem::take(&mut state.output),
+            error,
+        }
     })
 }
 
@@ -118,9 +186,19 @@ impl From<PyBaseExceptionRef> for Failure {
     }
 }
 
-fn execute(vm: &VirtualMachine, code: &str, allowed: &[RobotFn], state: &Shared) -> Result<(), Failure> {
-    vm.recursion_limit.set(state.borrow().limits.recursion_limit as usize);
-    let stop = vm.ctx.new_exception_type("codebot", "RobotStop", Some(vec![vm.ctx.exceptions.base_exception_type.to_owned()]));
+fn execute(
+    vm: &VirtualMachine,
+    code: &str,
+    allowed: &[RobotFn],
+    state: &Shared,
+) -> Result<(), Failure> {
+    vm.recursion_limit
+        .set(state.borrow().limits.recursion_limit as usize);
+    let stop = vm.ctx.new_exception_type(
+        "codebot",
+        "RobotStop",
+        Some(vec![vm.ctx.exceptions.base_exception_type.to_owned()]),
+    );
     let builtins = vm.ctx.new_dict();
     for name in KEPT_BUILTINS {
         if let Ok(value) = vm.builtins.get_attr(*name, vm) {
@@ -137,7 +215,9 @@ fn execute(vm: &VirtualMachine, code: &str, allowed: &[RobotFn], state: &Shared)
     harden_str_format(vm, state, &stop)?;
     install_budget(vm, state, &stop)?;
 
-    let compiled = vm.compile(code, Mode::Exec, "<student>".to_owned()).map_err(|e| Failure::Compile(translate::compile_error(&e)))?;
+    let compiled = vm
+        .compile(code, Mode::Exec, "<student>".to_owned())
+        .map_err(|e| Failure::Compile(translate::compile_error(&e)))?;
     let globals = vm.ctx.new_dict();
     globals.set_item("__builtins__", builtins.into(), vm)?;
     globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm)?;
@@ -147,7 +227,12 @@ fn execute(vm: &VirtualMachine, code: &str, allowed: &[RobotFn], state: &Shared)
 
 /// Ends the run: records the error (the first one wins) and raises the stop exception,
 /// which derives from BaseException so that `except Exception:` does not catch it.
-fn stop_run(vm: &VirtualMachine, state: &Shared, stop: &PyTypeRef, error: ProgramError) -> PyBaseExceptionRef {
+fn stop_run(
+    vm: &VirtualMachine,
+    state: &Shared,
+    stop: &PyTypeRef,
+    error: ProgramError,
+) -> PyBaseExceptionRef {
     state.borrow_mut().error.get_or_insert(error);
     vm.new_exception_empty(stop.clone())
 }
@@ -174,92 +259,146 @@ fn install_budget(vm: &VirtualMachine, state: &Shared, stop: &PyTypeRef) -> PyRe
     let monitoring = sys.get_attr("monitoring", vm)?;
     vm.call_method(&monitoring, "use_tool_id", (0, "codebot-budget"))?;
     let (state_cb, stop_cb) = (state.clone(), stop.clone());
-    let callback = vm.new_function("budget", move |_args: FuncArgs, vm: &VirtualMachine| -> PyResult<()> {
-        check_stopped(vm, &state_cb, &stop_cb)?;
-        let over = {
-            let mut s = state_cb.borrow_mut();
-            s.events += 1;
-            s.events > s.limits.max_events
-                || (s.events % 1024 == 0 && s.started.elapsed().as_millis() as u64 > s.limits.time_ms)
-        };
-        if over {
-            let seconds = state_cb.borrow().limits.time_ms as f32 / 1000.0;
-            let line = current_line(vm);
-            return Err(stop_run(vm, &state_cb, &stop_cb, ProgramError::new(Problem::Timeout { seconds }, line)));
-        }
-        Ok(())
-    });
+    let callback = vm.new_function(
+        "budget",
+        move |_args: FuncArgs, vm: &VirtualMachine| -> PyResult<()> {
+            check_stopped(vm, &state_cb, &stop_cb)?;
+            let over = {
+                let mut s = state_cb.borrow_mut();
+                s.events += 1;
+                s.events > s.limits.max_events
+                    || (s.events % 1024 == 0
+                        && s.started.elapsed().as_millis() as u64 > s.limits.time_ms)
+            };
+            if over {
+                let seconds = state_cb.borrow().limits.time_ms as f32 / 1000.0;
+                let line = current_line(vm);
+                return Err(stop_run(
+                    vm,
+                    &state_cb,
+                    &stop_cb,
+                    ProgramError::new(Problem::Timeout { seconds }, line),
+                ));
+            }
+            Ok(())
+        },
+    );
     let callback: PyObjectRef = callback.into();
-    vm.call_method(&monitoring, "register_callback", (0, PY_START, callback.clone()))?;
+    vm.call_method(
+        &monitoring,
+        "register_callback",
+        (0, PY_START, callback.clone()),
+    )?;
     vm.call_method(&monitoring, "register_callback", (0, JUMP, callback))?;
     vm.call_method(&monitoring, "set_events", (0, PY_START | JUMP))?;
-    for name in ["monitoring", "settrace", "setprofile", "setrecursionlimit", "_getframe", "modules", "stdout", "stderr", "stdin"] {
+    for name in [
+        "monitoring",
+        "settrace",
+        "setprofile",
+        "setrecursionlimit",
+        "_getframe",
+        "modules",
+        "stdout",
+        "stderr",
+        "stdin",
+    ] {
         sys.del_attr(name, vm).ok();
     }
     Ok(())
 }
 
-fn install_print(vm: &VirtualMachine, builtins: &rustpython_vm::builtins::PyDictRef, state: &Shared, stop: &PyTypeRef) -> PyResult<()> {
+fn install_print(
+    vm: &VirtualMachine,
+    builtins: &rustpython_vm::builtins::PyDictRef,
+    state: &Shared,
+    stop: &PyTypeRef,
+) -> PyResult<()> {
     let (state, stop) = (state.clone(), stop.clone());
-    let print = vm.new_function("print", move |args: FuncArgs, vm: &VirtualMachine| -> PyResult<()> {
-        check_stopped(vm, &state, &stop)?;
-        let text_of = |key: &str, default: &str| -> PyResult<String> {
-            match args.kwargs.get(key) {
-                Some(value) if !vm.is_none(value) => Ok(value.str(vm)?.to_string_lossy().into_owned()),
-                _ => Ok(default.to_owned()),
+    let print = vm.new_function(
+        "print",
+        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult<()> {
+            check_stopped(vm, &state, &stop)?;
+            let text_of = |key: &str, default: &str| -> PyResult<String> {
+                match args.kwargs.get(key) {
+                    Some(value) if !vm.is_none(value) => {
+                        Ok(value.str(vm)?.to_string_lossy().into_owned())
+                    }
+                    _ => Ok(default.to_owned()),
+                }
+            };
+            let sep = text_of("sep", " ")?;
+            let end = text_of("end", "\n")?;
+            let mut text = String::new();
+            for (i, arg) in args.args.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(&sep);
+                }
+                text.push_str(&arg.str(vm)?.to_string_lossy());
             }
-        };
-        let sep = text_of("sep", " ")?;
-        let end = text_of("end", "\n")?;
-        let mut text = String::new();
-        for (i, arg) in args.args.iter().enumerate() {
-            if i > 0 {
-                text.push_str(&sep);
+            text.push_str(&end);
+            let mut s = state.borrow_mut();
+            let limit = s.limits.max_output_chars;
+            let chars = text.chars().count() as u32;
+            if s.output_chars.saturating_add(chars) > limit {
+                let room = limit.saturating_sub(s.output_chars) as usize;
+                let kept: String = text.chars().take(room).collect();
+                s.output.push_str(&kept);
+                s.output_chars = limit;
+                drop(s);
+                return Err(stop_run(
+                    vm,
+                    &state,
+                    &stop,
+                    ProgramError::new(Problem::OutputLimit { limit }, current_line(vm)),
+                ));
             }
-            text.push_str(&arg.str(vm)?.to_string_lossy());
-        }
-        text.push_str(&end);
-        let mut s = state.borrow_mut();
-        let limit = s.limits.max_output_chars;
-        let chars = text.chars().count() as u32;
-        if s.output_chars.saturating_add(chars) > limit {
-            let room = limit.saturating_sub(s.output_chars) as usize;
-            let kept: String = text.chars().take(room).collect();
-            s.output.push_str(&kept);
-            s.output_chars = limit;
-            drop(s);
-            return Err(stop_run(vm, &state, &stop, ProgramError::new(Problem::OutputLimit { limit }, current_line(vm))));
-        }
-        s.output.push_str(&text);
-        s.output_chars += chars;
-        Ok(())
-    });
+            s.output.push_str(&text);
+            s.output_chars += chars;
+            Ok(())
+        },
+    );
     builtins.set_item("print", print.into(), vm)
 }
 
 /// `range` that refuses to make more numbers than the budget allows (`sum(range(10**12))`
 /// would otherwise run inside a built-in where no budget can stop it).
-fn install_range(vm: &VirtualMachine, builtins: &rustpython_vm::builtins::PyDictRef, state: &Shared, stop: &PyTypeRef) -> PyResult<()> {
+fn install_range(
+    vm: &VirtualMachine,
+    builtins: &rustpython_vm::builtins::PyDictRef,
+    state: &Shared,
+    stop: &PyTypeRef,
+) -> PyResult<()> {
     let real_range: PyObjectRef = vm.ctx.types.range_type.to_owned().into();
     let (state, stop) = (state.clone(), stop.clone());
-    let range = vm.new_function("range", move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-        check_stopped(vm, &state, &stop)?;
-        let made = real_range.call(args, vm)?;
-        let max = state.borrow().limits.max_range_len;
-        let too_big = match made.length(vm) {
-            Ok(len) => len as u64 > max,
-            Err(_) => true,
-        };
-        if too_big {
-            return Err(stop_run(vm, &state, &stop, ProgramError::new(Problem::ValueTooBig, current_line(vm))));
-        }
-        Ok(made)
-    });
+    let range = vm.new_function(
+        "range",
+        move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            check_stopped(vm, &state, &stop)?;
+            let made = real_range.call(args, vm)?;
+            let max = state.borrow().limits.max_range_len;
+            let too_big = match made.length(vm) {
+                Ok(len) => len as u64 > max,
+                Err(_) => true,
+            };
+            if too_big {
+                return Err(stop_run(
+                    vm,
+                    &state,
+                    &stop,
+                    ProgramError::new(Problem::ValueTooBig, current_line(vm)),
+                ));
+            }
+            Ok(made)
+        },
+    );
     builtins.set_item("range", range.into(), vm)
 }
 
 /// `type(x)` for curious students; the three-argument form that builds classes is refused.
-fn install_type(vm: &VirtualMachine, builtins: &rustpython_vm::builtins::PyDictRef) -> PyResult<()> {
+fn install_type(
+    vm: &VirtualMachine,
+    builtins: &rustpython_vm::builtins::PyDictRef,
+) -> PyResult<()> {
     let type_of = vm.new_function("type", |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
         match args.args.as_slice() {
             [one] if args.kwargs.is_empty() => Ok(one.class().to_owned().into()),
@@ -275,14 +414,23 @@ fn harden_str_format(vm: &VirtualMachine, state: &Shared, stop: &PyTypeRef) -> P
     let str_type = vm.ctx.types.str_type;
     let original = str_type.as_object().get_attr("format", vm)?;
     let (state, stop) = (state.clone(), stop.clone());
-    let checked = vm.new_method("format", str_type, move |zelf: PyStrRef, mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-        if source_check::format_field_reaches_internals(&zelf.to_string_lossy()) {
-            let name = zelf.to_string_lossy().chars().take(60).collect();
-            return Err(stop_run(vm, &state, &stop, ProgramError::new(Problem::ForbiddenAttribute { name }, current_line(vm))));
-        }
-        args.prepend_arg(zelf.into());
-        original.call(args, vm)
-    });
+    let checked = vm.new_method(
+        "format",
+        str_type,
+        move |zelf: PyStrRef, mut args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            if source_check::format_field_reaches_internals(&zelf.to_string_lossy()) {
+                let name = zelf.to_string_lossy().chars().take(60).collect();
+                return Err(stop_run(
+                    vm,
+                    &state,
+                    &stop,
+                    ProgramError::new(Problem::ForbiddenAttribute { name }, current_line(vm)),
+                ));
+            }
+            args.prepend_arg(zelf.into());
+            original.call(args, vm)
+        },
+    );
     str_type.set_attr(vm.ctx.intern_str("format"), checked.into());
     str_type.set_attr(vm.ctx.intern_str("format_map"), vm.ctx.none());
     Ok(())
@@ -302,23 +450,36 @@ fn install_robot(
             let (state, stop) = (state.clone(), stop.clone());
             let is_allowed = allowed.contains(&function);
             let french = name == function.french();
-            let host = vm.new_function(name, move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
-                check_stopped(vm, &state, &stop)?;
-                let line = current_line(vm);
-                if !is_allowed {
-                    let error = ProgramError::new(Problem::NotAllowedInLevel { name: name.to_owned() }, line);
-                    return Err(stop_run(vm, &state, &stop, error));
-                }
-                if args.args.len() != function.arity() || !args.kwargs.is_empty() {
-                    let problem = Problem::WrongArgumentCount {
-                        function: name.to_owned(),
-                        expected: Some(function.arity() as u32),
-                        given: Some((args.args.len() + args.kwargs.len()) as u32),
-                    };
-                    return Err(stop_run(vm, &state, &stop, ProgramError::new(problem, line)));
-                }
-                call_robot(vm, function, name, french, &args, line, &state, &stop)
-            });
+            let host = vm.new_function(
+                name,
+                move |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+                    check_stopped(vm, &state, &stop)?;
+                    let line = current_line(vm);
+                    if !is_allowed {
+                        let error = ProgramError::new(
+                            Problem::NotAllowedInLevel {
+                                name: name.to_owned(),
+                            },
+                            line,
+                        );
+                        return Err(stop_run(vm, &state, &stop, error));
+                    }
+                    if args.args.len() != function.arity() || !args.kwargs.is_empty() {
+                        let problem = Problem::WrongArgumentCount {
+                            function: name.to_owned(),
+                            expected: Some(function.arity() as u32),
+                            given: Some((args.args.len() + args.kwargs.len()) as u32),
+                        };
+                        return Err(stop_run(
+                            vm,
+                            &state,
+                            &stop,
+                            ProgramError::new(problem, line),
+                        ));
+                    }
+                    call_robot(vm, function, name, french, &args, line, &state, &stop)
+                },
+            );
             builtins.set_item(name, host.into(), vm)?;
         }
     }
@@ -357,17 +518,29 @@ fn call_robot(
         RobotFn::Pick => Action::Pick,
         RobotFn::Drop => Action::Drop,
         RobotFn::Paint => {
-            let color = args.args[0].downcast_ref::<rustpython_vm::builtins::PyStr>().and_then(|s| Color::parse(&s.to_string_lossy()));
+            let color = args.args[0]
+                .downcast_ref::<rustpython_vm::builtins::PyStr>()
+                .and_then(|s| Color::parse(&s.to_string_lossy()));
             match color {
                 Some(color) => Action::Paint(color),
                 None => {
-                    let error = ProgramError::new(Problem::BadArgument { function: name.to_owned() }, line);
+                    let error = ProgramError::new(
+                        Problem::BadArgument {
+                            function: name.to_owned(),
+                        },
+                        line,
+                    );
                     return Err(stop_run(vm, state, stop, error));
                 }
             }
         }
         RobotFn::Say => {
-            let text: String = args.args[0].str(vm)?.to_string_lossy().chars().take(200).collect();
+            let text: String = args.args[0]
+                .str(vm)?
+                .to_string_lossy()
+                .chars()
+                .take(200)
+                .collect();
             Action::Say(text)
         }
     };
@@ -375,15 +548,29 @@ fn call_robot(
     if s.steps.len() as u32 >= s.limits.max_actions {
         let limit = s.limits.max_actions;
         drop(s);
-        return Err(stop_run(vm, state, stop, ProgramError::new(Problem::TooManyActions { limit }, line)));
+        return Err(stop_run(
+            vm,
+            state,
+            stop,
+            ProgramError::new(Problem::TooManyActions { limit }, line),
+        ));
     }
     let output_len = s.output.len();
     let result = s.world.apply(&action);
-    s.steps.push(Step { action, line: line.unwrap_or(0), output_len });
+    s.steps.push(Step {
+        action,
+        line: line.unwrap_or(0),
+        output_len,
+    });
     drop(s);
     match result {
         Ok(()) => Ok(vm.ctx.none()),
-        Err(error) => Err(stop_run(vm, state, stop, ProgramError::new(Problem::Robot { error }, line))),
+        Err(error) => Err(stop_run(
+            vm,
+            state,
+            stop,
+            ProgramError::new(Problem::Robot { error }, line),
+        )),
     }
 }
 

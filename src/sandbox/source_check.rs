@@ -18,16 +18,56 @@ pub const MAX_NESTING: u32 = 60;
 
 /// Built-ins that the sandbox removes; naming one is refused up front with a clear message.
 pub const FORBIDDEN_NAMES: &[&str] = &[
-    "open", "exec", "eval", "compile", "input", "getattr", "setattr", "delattr", "hasattr", "vars",
-    "globals", "locals", "breakpoint", "help", "memoryview", "dir", "exit", "quit", "classmethod",
-    "staticmethod", "property", "super", "bytearray", "bytes",
+    "open",
+    "exec",
+    "eval",
+    "compile",
+    "input",
+    "getattr",
+    "setattr",
+    "delattr",
+    "hasattr",
+    "vars",
+    "globals",
+    "locals",
+    "breakpoint",
+    "help",
+    "memoryview",
+    "dir",
+    "exit",
+    "quit",
+    "classmethod",
+    "staticmethod",
+    "property",
+    "super",
+    "bytearray",
+    "bytes",
 ];
 
 /// Attributes that reach interpreter internals without a leading underscore.
 const FORBIDDEN_ATTRIBUTES: &[&str] = &[
-    "tb_frame", "tb_next", "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await",
-    "ag_frame", "ag_code", "f_globals", "f_locals", "f_builtins", "f_back", "f_code", "func_globals",
-    "func_code", "co_code", "co_consts", "mro", "format_map", "with_traceback",
+    "tb_frame",
+    "tb_next",
+    "gi_frame",
+    "gi_code",
+    "gi_yieldfrom",
+    "cr_frame",
+    "cr_code",
+    "cr_await",
+    "ag_frame",
+    "ag_code",
+    "f_globals",
+    "f_locals",
+    "f_builtins",
+    "f_back",
+    "f_code",
+    "func_globals",
+    "func_code",
+    "co_code",
+    "co_consts",
+    "mro",
+    "format_map",
+    "with_traceback",
 ];
 
 /// Runs every check; the first problem in source order is returned.
@@ -39,7 +79,11 @@ pub fn check(source: &str) -> Result<(), ProgramError> {
     for stmt in &parsed.syntax().body {
         walker.visit_stmt(stmt);
     }
-    match walker.problems.into_iter().min_by_key(|(offset, _)| *offset) {
+    match walker
+        .problems
+        .into_iter()
+        .min_by_key(|(offset, _)| *offset)
+    {
         Some((offset, problem)) => {
             let (line, column) = line_col(source, offset);
             Err(ProgramError::at(problem, line, column))
@@ -50,7 +94,12 @@ pub fn check(source: &str) -> Result<(), ProgramError> {
 
 fn check_size(source: &str) -> Result<(), ProgramError> {
     if source.chars().count() as u32 > MAX_SOURCE_CHARS {
-        return Err(ProgramError::new(Problem::ProgramTooLong { limit: MAX_SOURCE_CHARS }, None));
+        return Err(ProgramError::new(
+            Problem::ProgramTooLong {
+                limit: MAX_SOURCE_CHARS,
+            },
+            None,
+        ));
     }
     Ok(())
 }
@@ -63,7 +112,11 @@ fn check_nesting(source: &str) -> Result<(), ProgramError> {
                 depth += 1;
                 if depth > MAX_NESTING {
                     let (line, column) = line_col(source, offset);
-                    return Err(ProgramError::at(Problem::TooDeeplyNested { limit: MAX_NESTING }, line, column));
+                    return Err(ProgramError::at(
+                        Problem::TooDeeplyNested { limit: MAX_NESTING },
+                        line,
+                        column,
+                    ));
                 }
             }
             Bracket::Close(_, _) => depth = depth.saturating_sub(1),
@@ -120,7 +173,8 @@ fn scan_brackets(source: &str) -> Vec<Bracket> {
                         escaped = true;
                     } else if d == '\n' && !triple {
                         break;
-                    } else if d == c && (!triple || source[j..].starts_with(&format!("{c}{c}{c}"))) {
+                    } else if d == c && (!triple || source[j..].starts_with(&format!("{c}{c}{c}")))
+                    {
                         if triple {
                             chars.next();
                             chars.next();
@@ -151,26 +205,38 @@ fn unbalanced_bracket(source: &str) -> Option<(Problem, usize)> {
                 };
                 match stack.pop() {
                     Some((open, _)) if open == opening => {}
-                    Some((open, open_at)) => return Some((Problem::UnclosedBracket { bracket: open }, open_at)),
+                    Some((open, open_at)) => {
+                        return Some((Problem::UnclosedBracket { bracket: open }, open_at));
+                    }
                     None => return Some((Problem::UnmatchedBracket { bracket: c }, at)),
                 }
             }
         }
     }
-    stack.first().map(|(c, at)| (Problem::UnclosedBracket { bracket: *c }, *at))
+    stack
+        .first()
+        .map(|(c, at)| (Problem::UnclosedBracket { bracket: *c }, *at))
 }
 
-const BLOCK_KEYWORDS: &[&str] = &["if", "elif", "else", "for", "while", "def", "class", "try", "except", "finally", "with"];
+const BLOCK_KEYWORDS: &[&str] = &[
+    "if", "elif", "else", "for", "while", "def", "class", "try", "except", "finally", "with",
+];
 
 fn starts_block(line: &str) -> bool {
-    let word: String = line.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+    let word: String = line
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
     BLOCK_KEYWORDS.contains(&word.as_str())
 }
 
 /// `if x = 3:` — a single `=` in a condition.
 fn assigns_in_condition(line: &str) -> bool {
     let trimmed = line.trim_start();
-    let is_condition = ["if ", "elif ", "while "].iter().any(|k| trimmed.starts_with(k));
+    let is_condition = ["if ", "elif ", "while "]
+        .iter()
+        .any(|k| trimmed.starts_with(k));
     if !is_condition {
         return false;
     }
@@ -178,7 +244,10 @@ fn assigns_in_condition(line: &str) -> bool {
     (0..bytes.len()).any(|i| {
         bytes[i] == b'='
             && bytes.get(i + 1) != Some(&b'=')
-            && !matches!(i.checked_sub(1).map(|j| bytes[j]), Some(b'=' | b'<' | b'>' | b'!'))
+            && !matches!(
+                i.checked_sub(1).map(|j| bytes[j]),
+                Some(b'=' | b'<' | b'>' | b'!')
+            )
     })
 }
 
@@ -198,10 +267,13 @@ pub fn explain_syntax_error(source: &str, error: &parser::ParseError) -> Program
         }
     }
     match &error.error {
-        ParseErrorType::Lexical(LexicalErrorType::IndentationError) | ParseErrorType::UnexpectedIndentation => {
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError)
+        | ParseErrorType::UnexpectedIndentation => {
             return ProgramError::at(Problem::BadIndentation, line, column);
         }
-        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError) => {
+        ParseErrorType::Lexical(
+            LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError,
+        ) => {
             return ProgramError::at(Problem::UnclosedString, line, column);
         }
         ParseErrorType::ExpectedToken { expected, .. } => {
@@ -229,7 +301,13 @@ pub fn explain_syntax_error(source: &str, error: &parser::ParseError) -> Program
     if line > 1 && starts_block(previous) && !previous.trim_end().ends_with(':') {
         return missing_colon(source, line - 1);
     }
-    ProgramError::at(Problem::InvalidSyntax { detail: error.error.to_string() }, line, column)
+    ProgramError::at(
+        Problem::InvalidSyntax {
+            detail: error.error.to_string(),
+        },
+        line,
+        column,
+    )
 }
 
 fn missing_colon(source: &str, line: u32) -> ProgramError {
@@ -251,7 +329,10 @@ impl<'a> Walker<'a> {
         for stmt in &module.body {
             collector.visit_stmt(stmt);
         }
-        Walker { problems: Vec::new(), own_names: collector.names }
+        Walker {
+            problems: Vec::new(),
+            own_names: collector.names,
+        }
     }
 
     fn report(&mut self, offset: impl Into<usize>, problem: Problem) {
@@ -267,18 +348,31 @@ impl<'a> Visitor<'a> for Walker<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::Import(import) => {
-                let module = import.names.first().map(|a| a.name.id.to_string()).unwrap_or_default();
+                let module = import
+                    .names
+                    .first()
+                    .map(|a| a.name.id.to_string())
+                    .unwrap_or_default();
                 self.report(import.range.start(), Problem::ForbiddenImport { module });
             }
             Stmt::ImportFrom(import) => {
-                let module = import.module.as_ref().map(|m| m.id.to_string()).unwrap_or_default();
+                let module = import
+                    .module
+                    .as_ref()
+                    .map(|m| m.id.to_string())
+                    .unwrap_or_default();
                 self.report(import.range.start(), Problem::ForbiddenImport { module });
             }
             Stmt::Expr(ast::StmtExpr { value, range, .. }) => {
                 if let Expr::Name(name) = value.as_ref() {
                     let id = name.id.as_str();
                     if RobotFn::from_name(id).is_some() || id == "print" {
-                        self.report(range.start(), Problem::MissingCallParens { name: id.to_string() });
+                        self.report(
+                            range.start(),
+                            Problem::MissingCallParens {
+                                name: id.to_string(),
+                            },
+                        );
                     }
                 }
             }
@@ -290,20 +384,40 @@ impl<'a> Visitor<'a> for Walker<'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Attribute(attribute) if is_internal_attribute(attribute.attr.as_str()) => {
-                self.report(attribute.attr.range.start(), Problem::ForbiddenAttribute { name: attribute.attr.to_string() });
+                self.report(
+                    attribute.attr.range.start(),
+                    Problem::ForbiddenAttribute {
+                        name: attribute.attr.to_string(),
+                    },
+                );
             }
             Expr::Name(name) => {
                 let id = name.id.as_str();
                 if id.starts_with("__") {
-                    self.report(name.range.start(), Problem::ForbiddenAttribute { name: id.to_string() });
+                    self.report(
+                        name.range.start(),
+                        Problem::ForbiddenAttribute {
+                            name: id.to_string(),
+                        },
+                    );
                 } else if FORBIDDEN_NAMES.contains(&id) && !self.own_names.contains(id) {
-                    self.report(name.range.start(), Problem::ForbiddenName { name: id.to_string() });
+                    self.report(
+                        name.range.start(),
+                        Problem::ForbiddenName {
+                            name: id.to_string(),
+                        },
+                    );
                 }
             }
             Expr::StringLiteral(literal) => {
                 let text = literal.value.to_str();
                 if format_field_reaches_internals(text) {
-                    self.report(literal.range.start(), Problem::ForbiddenAttribute { name: text.to_string() });
+                    self.report(
+                        literal.range.start(),
+                        Problem::ForbiddenAttribute {
+                            name: text.to_string(),
+                        },
+                    );
                 }
             }
             _ => {}
@@ -316,7 +430,9 @@ impl<'a> Visitor<'a> for Walker<'a> {
 pub fn format_field_reaches_internals(text: &str) -> bool {
     text.split('{').skip(1).any(|field| {
         let name = field.split(['}', '!', ':']).next().unwrap_or("");
-        name.split(['.', '[']).skip(1).any(|part| is_internal_attribute(part.trim_end_matches(']')))
+        name.split(['.', '['])
+            .skip(1)
+            .any(|part| is_internal_attribute(part.trim_end_matches(']')))
     })
 }
 
@@ -371,26 +487,44 @@ mod tests {
 
     #[test]
     fn missing_colon_is_found_on_its_line() {
-        assert_eq!(problem("move()\nif front_is_clear()\n    move()\n"), (Problem::MissingColon, Some(2)));
-        assert_eq!(problem("for i in range(3)\n    move()\n"), (Problem::MissingColon, Some(1)));
+        assert_eq!(
+            problem("move()\nif front_is_clear()\n    move()\n"),
+            (Problem::MissingColon, Some(2))
+        );
+        assert_eq!(
+            problem("for i in range(3)\n    move()\n"),
+            (Problem::MissingColon, Some(1))
+        );
         assert_eq!(problem("while True\n    move()\n").0, Problem::MissingColon);
     }
 
     #[test]
     fn single_equals_in_condition() {
-        assert_eq!(problem("x = 1\nif x = 3:\n    move()\n"), (Problem::AssignInCondition, Some(2)));
+        assert_eq!(
+            problem("x = 1\nif x = 3:\n    move()\n"),
+            (Problem::AssignInCondition, Some(2))
+        );
     }
 
     #[test]
     fn indentation_mistakes() {
-        assert_eq!(problem("for i in range(3):\nmove()\n").0, Problem::BadIndentation);
+        assert_eq!(
+            problem("for i in range(3):\nmove()\n").0,
+            Problem::BadIndentation
+        );
         assert_eq!(problem("move()\n    move()\n").0, Problem::BadIndentation);
     }
 
     #[test]
     fn brackets_and_strings() {
-        assert_eq!(problem("print((1 + 2)\nmove()\n"), (Problem::UnclosedBracket { bracket: '(' }, Some(1)));
-        assert_eq!(problem("move())\n").0, Problem::UnmatchedBracket { bracket: ')' });
+        assert_eq!(
+            problem("print((1 + 2)\nmove()\n"),
+            (Problem::UnclosedBracket { bracket: '(' }, Some(1))
+        );
+        assert_eq!(
+            problem("move())\n").0,
+            Problem::UnmatchedBracket { bracket: ')' }
+        );
         assert_eq!(problem("print('hello)\n").0, Problem::UnclosedString);
     }
 
@@ -404,22 +538,67 @@ mod tests {
 
     #[test]
     fn imports_internals_and_removed_builtins_are_refused() {
-        assert_eq!(problem("import os\n").0, Problem::ForbiddenImport { module: "os".into() });
-        assert_eq!(problem("from subprocess import run\n").0, Problem::ForbiddenImport { module: "subprocess".into() });
+        assert_eq!(
+            problem("import os\n").0,
+            Problem::ForbiddenImport {
+                module: "os".into()
+            }
+        );
+        assert_eq!(
+            problem("from subprocess import run\n").0,
+            Problem::ForbiddenImport {
+                module: "subprocess".into()
+            }
+        );
         assert_eq!(
             problem("x = ().__class__.__base__.__subclasses__()\n").0,
-            Problem::ForbiddenAttribute { name: "__class__".into() }
+            Problem::ForbiddenAttribute {
+                name: "__class__".into()
+            }
         );
-        assert_eq!(problem("def g():\n    yield 1\nprint(g().gi_frame)\n").0, Problem::ForbiddenAttribute { name: "gi_frame".into() });
-        assert_eq!(problem("open('x.txt', 'w')\n").0, Problem::ForbiddenName { name: "open".into() });
-        assert_eq!(problem("eval('1')\n").0, Problem::ForbiddenName { name: "eval".into() });
-        assert_eq!(problem("__import__('os')\n").0, Problem::ForbiddenAttribute { name: "__import__".into() });
-        assert_eq!(problem("print('{0.__class__}'.format(1))\n").0, Problem::ForbiddenAttribute { name: "{0.__class__}".into() });
+        assert_eq!(
+            problem("def g():\n    yield 1\nprint(g().gi_frame)\n").0,
+            Problem::ForbiddenAttribute {
+                name: "gi_frame".into()
+            }
+        );
+        assert_eq!(
+            problem("open('x.txt', 'w')\n").0,
+            Problem::ForbiddenName {
+                name: "open".into()
+            }
+        );
+        assert_eq!(
+            problem("eval('1')\n").0,
+            Problem::ForbiddenName {
+                name: "eval".into()
+            }
+        );
+        assert_eq!(
+            problem("__import__('os')\n").0,
+            Problem::ForbiddenAttribute {
+                name: "__import__".into()
+            }
+        );
+        assert_eq!(
+            problem("print('{0.__class__}'.format(1))\n").0,
+            Problem::ForbiddenAttribute {
+                name: "{0.__class__}".into()
+            }
+        );
     }
 
     #[test]
     fn robot_function_without_parentheses() {
-        assert_eq!(problem("move()\nturn_left\n"), (Problem::MissingCallParens { name: "turn_left".into() }, Some(2)));
+        assert_eq!(
+            problem("move()\nturn_left\n"),
+            (
+                Problem::MissingCallParens {
+                    name: "turn_left".into()
+                },
+                Some(2)
+            )
+        );
     }
 
     #[test]

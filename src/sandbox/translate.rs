@@ -16,13 +16,21 @@ pub fn compile_error(error: &CompileError) -> ProgramError {
     };
     let problem = Problem::InvalidSyntax { detail };
     match location {
-        Some(loc) => ProgramError::at(problem, loc.line.get() as u32, loc.character_offset.get() as u32),
+        Some(loc) => ProgramError::at(
+            problem,
+            loc.line.get() as u32,
+            loc.character_offset.get() as u32,
+        ),
         None => ProgramError::new(problem, None),
     }
 }
 
 /// A Python exception that escaped the student's program.
-pub fn exception(vm: &VirtualMachine, exc: &PyBaseExceptionRef, allowed: &[RobotFn]) -> ProgramError {
+pub fn exception(
+    vm: &VirtualMachine,
+    exc: &PyBaseExceptionRef,
+    allowed: &[RobotFn],
+) -> ProgramError {
     let exception = exc.class().name().to_string();
     let message = exc
         .args()
@@ -65,16 +73,22 @@ fn problem_for(exception: &str, message: &str, allowed: &[RobotFn]) -> Problem {
         }),
         "ZeroDivisionError" => Problem::DivisionByZero,
         "IndexError" => Problem::IndexOutOfRange,
-        "KeyError" => Problem::MissingKey { key: message.to_owned() },
+        "KeyError" => Problem::MissingKey {
+            key: message.to_owned(),
+        },
         "RecursionError" => Problem::RecursionTooDeep,
         "MemoryError" => Problem::Memory { megabytes: 0 },
         "OverflowError" => Problem::ValueTooBig,
-        _ => Problem::PythonError { exception: exception.to_owned(), message: message.chars().take(300).collect() },
+        _ => Problem::PythonError {
+            exception: exception.to_owned(),
+            message: message.chars().take(300).collect(),
+        },
     }
 }
 
 fn type_error(message: &str) -> Option<Problem> {
-    let mentions = |ty: &str| message.contains(&format!("'{ty}'")) || message.contains(&format!("\"{ty}\""));
+    let mentions =
+        |ty: &str| message.contains(&format!("'{ty}'")) || message.contains(&format!("\"{ty}\""));
     if (mentions("str") && (mentions("int") || mentions("float")))
         || message.starts_with("can only concatenate str")
         || message.contains("can't multiply sequence by non-int")
@@ -86,7 +100,9 @@ fn type_error(message: &str) -> Option<Problem> {
         return Some(Problem::NotCallable { what });
     }
     // "f() takes 1 positional argument but 2 were given", "f() missing 1 required positional argument: 'x'"
-    let function = message.split_once("()").map(|(name, _)| name.rsplit(' ').next().unwrap_or(name).to_owned())?;
+    let function = message
+        .split_once("()")
+        .map(|(name, _)| name.rsplit(' ').next().unwrap_or(name).to_owned())?;
     let numbers: Vec<u32> = message
         .split(|c: char| !c.is_ascii_digit())
         .filter_map(|n| n.parse().ok())
@@ -99,7 +115,11 @@ fn type_error(message: &str) -> Option<Problem> {
         });
     }
     if message.contains(" missing ") && message.contains("required") {
-        return Some(Problem::WrongArgumentCount { function, expected: None, given: None });
+        return Some(Problem::WrongArgumentCount {
+            function,
+            expected: None,
+            given: None,
+        });
     }
     None
 }
@@ -107,7 +127,10 @@ fn type_error(message: &str) -> Option<Problem> {
 /// The known name closest to a misspelt one, if close enough.
 fn suggest(name: &str, allowed: &[RobotFn]) -> Option<String> {
     let robot = allowed.iter().flat_map(|f| [f.english(), f.french()]);
-    let python = ["print", "range", "len", "True", "False", "None", "while", "for", "if", "else", "def", "return", "str", "int"];
+    let python = [
+        "print", "range", "len", "True", "False", "None", "while", "for", "if", "else", "def",
+        "return", "str", "int",
+    ];
     robot
         .chain(python)
         .filter(|candidate| !FORBIDDEN_NAMES.contains(candidate))
@@ -126,30 +149,72 @@ mod tests {
         let allowed = [RobotFn::Move];
         assert_eq!(
             problem_for("NameError", "name 'avancr' is not defined", &allowed),
-            Problem::UnknownName { name: "avancr".into(), suggestion: Some("avancer".into()) }
+            Problem::UnknownName {
+                name: "avancr".into(),
+                suggestion: Some("avancer".into())
+            }
         );
         assert_eq!(
             problem_for("NameError", "name 'xyz' is not defined", &allowed),
-            Problem::UnknownName { name: "xyz".into(), suggestion: None }
+            Problem::UnknownName {
+                name: "xyz".into(),
+                suggestion: None
+            }
         );
         assert_eq!(
             problem_for("NameError", "name 'pirnt' is not defined", &allowed),
-            Problem::UnknownName { name: "pirnt".into(), suggestion: Some("print".into()) }
+            Problem::UnknownName {
+                name: "pirnt".into(),
+                suggestion: Some("print".into())
+            }
         );
     }
 
     #[test]
     fn type_errors_are_recognised() {
-        assert_eq!(problem_for("TypeError", "can only concatenate str (not \"int\") to str", &[]), Problem::TextAndNumber);
-        assert_eq!(problem_for("TypeError", "unsupported operand type(s) for +: 'int' and 'str'", &[]), Problem::TextAndNumber);
-        assert_eq!(problem_for("TypeError", "'int' object is not callable", &[]), Problem::NotCallable { what: "int".into() });
         assert_eq!(
-            problem_for("TypeError", "f() takes 1 positional argument but 2 were given", &[]),
-            Problem::WrongArgumentCount { function: "f".into(), expected: Some(1), given: Some(2) }
+            problem_for(
+                "TypeError",
+                "can only concatenate str (not \"int\") to str",
+                &[]
+            ),
+            Problem::TextAndNumber
         );
         assert_eq!(
-            problem_for("TypeError", "f() missing 1 required positional argument: 'x'", &[]),
-            Problem::WrongArgumentCount { function: "f".into(), expected: None, given: None }
+            problem_for(
+                "TypeError",
+                "unsupported operand type(s) for +: 'int' and 'str'",
+                &[]
+            ),
+            Problem::TextAndNumber
+        );
+        assert_eq!(
+            problem_for("TypeError", "'int' object is not callable", &[]),
+            Problem::NotCallable { what: "int".into() }
+        );
+        assert_eq!(
+            problem_for(
+                "TypeError",
+                "f() takes 1 positional argument but 2 were given",
+                &[]
+            ),
+            Problem::WrongArgumentCount {
+                function: "f".into(),
+                expected: Some(1),
+                given: Some(2)
+            }
+        );
+        assert_eq!(
+            problem_for(
+                "TypeError",
+                "f() missing 1 required positional argument: 'x'",
+                &[]
+            ),
+            Problem::WrongArgumentCount {
+                function: "f".into(),
+                expected: None,
+                given: None
+            }
         );
     }
 }

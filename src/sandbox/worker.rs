@@ -36,7 +36,10 @@ pub struct RunRequest {
 
 impl RunRequest {
     fn allowed_functions(&self) -> Vec<RobotFn> {
-        self.allowed.iter().filter_map(|n| RobotFn::from_name(n)).collect()
+        self.allowed
+            .iter()
+            .filter_map(|n| RobotFn::from_name(n))
+            .collect()
     }
 }
 
@@ -49,7 +52,9 @@ pub struct Sandbox {
 impl Sandbox {
     /// Workers are started from the given executable (the `codebot` binary).
     pub fn new(executable: impl Into<PathBuf>) -> Self {
-        Self { executable: executable.into() }
+        Self {
+            executable: executable.into(),
+        }
     }
 
     /// Workers are started from the running executable.
@@ -64,12 +69,21 @@ impl Sandbox {
     }
 
     /// Like `run`, and stops the worker as soon as `cancel` becomes true.
-    pub fn run_cancellable(&self, request: &RunRequest, cancel: &AtomicBool) -> Vec<Option<RunRecord>> {
+    pub fn run_cancellable(
+        &self,
+        request: &RunRequest,
+        cancel: &AtomicBool,
+    ) -> Vec<Option<RunRecord>> {
         let mut records: Vec<Option<RunRecord>> = vec![None; request.worlds.len()];
         if request.worlds.is_empty() {
             return records;
         }
-        let crashed = |problem| Some(RunRecord { error: Some(ProgramError::new(problem, None)), ..RunRecord::default() });
+        let crashed = |problem| {
+            Some(RunRecord {
+                error: Some(ProgramError::new(problem, None)),
+                ..RunRecord::default()
+            })
+        };
         let mut child = match Command::new(&self.executable)
             .arg(WORKER_ARG)
             .env_clear()
@@ -106,13 +120,16 @@ impl Sandbox {
             text
         });
 
-        let per_world = Duration::from_millis(request.limits.time_ms + request.limits.kill_grace_ms);
+        let per_world =
+            Duration::from_millis(request.limits.time_ms + request.limits.kill_grace_ms);
         let mut deadline = Instant::now() + per_world + Duration::from_millis(500); // start-up
         let mut next = 0;
         let mut ended_by_watchdog = None;
         let mut stopped_on_error = false;
         while next < records.len() && !cancel.load(Ordering::Relaxed) {
-            let wait = deadline.saturating_duration_since(Instant::now()).min(Duration::from_millis(50));
+            let wait = deadline
+                .saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(50));
             match lines_rx.recv_timeout(wait) {
                 Ok(line) => {
                     let record = serde_json::from_str::<RunRecord>(&line).ok();
@@ -141,7 +158,8 @@ impl Sandbox {
         let _ = reader.join();
         let stderr_text = stderr_reader.join().unwrap_or_default();
         if next < records.len() && !stopped_on_error && !cancel.load(Ordering::Relaxed) {
-            let problem = ended_by_watchdog.unwrap_or_else(|| died_of(status, &stderr_text, &request.limits));
+            let problem =
+                ended_by_watchdog.unwrap_or_else(|| died_of(status, &stderr_text, &request.limits));
             records[next] = crashed(problem);
         }
         records
@@ -150,8 +168,12 @@ impl Sandbox {
 
 /// Why a worker that stopped answering died.
 fn died_of(status: Option<std::process::ExitStatus>, stderr: &str, limits: &Limits) -> Problem {
-    if status.and_then(|s| s.code()) == Some(memory::EXIT_OUT_OF_MEMORY) || stderr.contains("memory allocation of") {
-        Problem::Memory { megabytes: limits.memory_mb }
+    if status.and_then(|s| s.code()) == Some(memory::EXIT_OUT_OF_MEMORY)
+        || stderr.contains("memory allocation of")
+    {
+        Problem::Memory {
+            megabytes: limits.memory_mb,
+        }
     } else if stderr.contains("overflowed its stack") {
         Problem::RecursionTooDeep
     } else {
@@ -177,7 +199,10 @@ pub fn worker_main() -> std::process::ExitCode {
         let record = run_program(&request.code, world, &allowed, &request.limits);
         let failed = record.error.is_some();
         let line = serde_json::to_string(&record).expect("records always serialize");
-        if writeln!(stdout, "{line}").and_then(|_| stdout.flush()).is_err() {
+        if writeln!(stdout, "{line}")
+            .and_then(|_| stdout.flush())
+            .is_err()
+        {
             break;
         }
         if failed && request.stop_at_first_error {

@@ -37,14 +37,36 @@ pub enum Goal {
 #[serde(tag = "goal", rename_all = "snake_case")]
 pub enum GoalFailure {
     NotOnGoal,
-    NotOnMark { mark: char },
-    ItemsLeft { left: u32 },
-    NotCarrying { wanted: u32, carried: u32 },
-    WrongItemCount { mark: char, wanted: u32, found: u32 },
-    NotPainted { mark: char, color: Color },
-    WrongOutput { expected: String, printed: String },
-    WrongSaid { expected: String, said: Option<String> },
-    NoneOf { first: Box<GoalFailure> },
+    NotOnMark {
+        mark: char,
+    },
+    ItemsLeft {
+        left: u32,
+    },
+    NotCarrying {
+        wanted: u32,
+        carried: u32,
+    },
+    WrongItemCount {
+        mark: char,
+        wanted: u32,
+        found: u32,
+    },
+    NotPainted {
+        mark: char,
+        color: Color,
+    },
+    WrongOutput {
+        expected: String,
+        printed: String,
+    },
+    WrongSaid {
+        expected: String,
+        said: Option<String>,
+    },
+    NoneOf {
+        first: Box<GoalFailure>,
+    },
 }
 
 impl Goal {
@@ -59,37 +81,59 @@ impl Goal {
             Goal::CollectAll(kind) => {
                 let left = match kind {
                     None => end.items_on_floor(),
-                    Some(kind) => end.items.keys().map(|p| end.items_of_kind_at(*p, *kind)).sum(),
+                    Some(kind) => end
+                        .items
+                        .keys()
+                        .map(|p| end.items_of_kind_at(*p, *kind))
+                        .sum(),
                 };
-                (left == 0).then_some(()).ok_or(GoalFailure::ItemsLeft { left })
+                (left == 0)
+                    .then_some(())
+                    .ok_or(GoalFailure::ItemsLeft { left })
             }
             Goal::Carry(wanted) => {
                 let carried = end.robot.carried();
                 (carried >= *wanted)
                     .then_some(())
-                    .ok_or(GoalFailure::NotCarrying { wanted: *wanted, carried })
+                    .ok_or(GoalFailure::NotCarrying {
+                        wanted: *wanted,
+                        carried,
+                    })
             }
             Goal::ItemsOn(mark, wanted) => {
                 for pos in end.cells_marked(*mark) {
                     let found = end.items_at(pos);
                     if found != *wanted {
-                        return Err(GoalFailure::WrongItemCount { mark: *mark, wanted: *wanted, found });
+                        return Err(GoalFailure::WrongItemCount {
+                            mark: *mark,
+                            wanted: *wanted,
+                            found,
+                        });
                     }
                 }
                 Ok(())
             }
             Goal::Painted(mark, color) => {
-                let ok = end.cells_marked(*mark).all(|pos| end.colors.get(&pos) == Some(color));
-                ok.then_some(()).ok_or(GoalFailure::NotPainted { mark: *mark, color: *color })
+                let ok = end
+                    .cells_marked(*mark)
+                    .all(|pos| end.colors.get(&pos) == Some(color));
+                ok.then_some(()).ok_or(GoalFailure::NotPainted {
+                    mark: *mark,
+                    color: *color,
+                })
             }
             Goal::Output(template) => {
                 let expected = fill_placeholders(template, initial);
                 let printed = output.trim_end().to_string();
                 let wanted = expected.trim_end();
-                let same_lines = printed.lines().map(str::trim_end).eq(wanted.lines().map(str::trim_end));
-                same_lines
-                    .then_some(())
-                    .ok_or(GoalFailure::WrongOutput { expected: wanted.to_string(), printed })
+                let same_lines = printed
+                    .lines()
+                    .map(str::trim_end)
+                    .eq(wanted.lines().map(str::trim_end));
+                same_lines.then_some(()).ok_or(GoalFailure::WrongOutput {
+                    expected: wanted.to_string(),
+                    printed,
+                })
             }
             Goal::Said(template) => {
                 let expected = fill_placeholders(template, initial);
@@ -110,7 +154,9 @@ impl Goal {
                     }
                 }
                 match first {
-                    Some(first) => Err(GoalFailure::NoneOf { first: Box::new(first) }),
+                    Some(first) => Err(GoalFailure::NoneOf {
+                        first: Box::new(first),
+                    }),
                     None => Ok(()),
                 }
             }
@@ -140,7 +186,11 @@ impl Goal {
 fn fill_placeholders(template: &str, initial: &World) -> String {
     let mut text = template.replace("{items}", &initial.items_on_floor().to_string());
     for kind in ItemKind::ALL {
-        let count: u32 = initial.items.keys().map(|p| initial.items_of_kind_at(*p, kind)).sum();
+        let count: u32 = initial
+            .items
+            .keys()
+            .map(|p| initial.items_of_kind_at(*p, kind))
+            .sum();
         text = text.replace(&format!("{{items:{}}}", kind.name()), &count.to_string());
     }
     text
@@ -165,28 +215,47 @@ mod tests {
     fn reach_goal_and_robot_on_mark() {
         let start = world();
         let mut end = start.clone();
-        assert_eq!(Goal::ReachGoal.check(&start, &end, ""), Err(GoalFailure::NotOnGoal));
+        assert_eq!(
+            Goal::ReachGoal.check(&start, &end, ""),
+            Err(GoalFailure::NotOnGoal)
+        );
         end.apply(&Action::Move).unwrap();
         assert_eq!(Goal::RobotOn('D').check(&start, &end, ""), Ok(()));
         end.apply(&Action::Move).unwrap();
         assert_eq!(Goal::ReachGoal.check(&start, &end, ""), Ok(()));
-        assert_eq!(Goal::RobotOn('D').check(&start, &end, ""), Err(GoalFailure::NotOnMark { mark: 'D' }));
+        assert_eq!(
+            Goal::RobotOn('D').check(&start, &end, ""),
+            Err(GoalFailure::NotOnMark { mark: 'D' })
+        );
     }
 
     #[test]
     fn collect_all_counts_items_left() {
         let start = world();
         let mut end = start.clone();
-        assert_eq!(Goal::CollectAll(None).check(&start, &end, ""), Err(GoalFailure::ItemsLeft { left: 2 }));
+        assert_eq!(
+            Goal::CollectAll(None).check(&start, &end, ""),
+            Err(GoalFailure::ItemsLeft { left: 2 })
+        );
         end.apply(&Action::Pick).unwrap(); // picks the gem first (kinds are ordered)
-        assert_eq!(Goal::CollectAll(Some(ItemKind::Gem)).check(&start, &end, ""), Ok(()));
-        assert!(Goal::CollectAll(Some(ItemKind::Coin)).check(&start, &end, "").is_err());
+        assert_eq!(
+            Goal::CollectAll(Some(ItemKind::Gem)).check(&start, &end, ""),
+            Ok(())
+        );
+        assert!(
+            Goal::CollectAll(Some(ItemKind::Coin))
+                .check(&start, &end, "")
+                .is_err()
+        );
         end.apply(&Action::Pick).unwrap();
         assert_eq!(Goal::CollectAll(None).check(&start, &end, ""), Ok(()));
         assert_eq!(Goal::Carry(2).check(&start, &end, ""), Ok(()));
         assert_eq!(
             Goal::Carry(3).check(&start, &end, ""),
-            Err(GoalFailure::NotCarrying { wanted: 3, carried: 2 })
+            Err(GoalFailure::NotCarrying {
+                wanted: 3,
+                carried: 2
+            })
         );
     }
 
@@ -199,7 +268,11 @@ mod tests {
         }
         assert_eq!(
             Goal::ItemsOn('D', 2).check(&start, &end, ""),
-            Err(GoalFailure::WrongItemCount { mark: 'D', wanted: 2, found: 1 })
+            Err(GoalFailure::WrongItemCount {
+                mark: 'D',
+                wanted: 2,
+                found: 1
+            })
         );
         end.apply(&Action::Drop).unwrap();
         assert_eq!(Goal::ItemsOn('D', 2).check(&start, &end, ""), Ok(()));
@@ -210,9 +283,16 @@ mod tests {
         let start = world();
         let mut end = start.clone();
         end.apply(&Action::Move).unwrap();
-        assert!(Goal::Painted('D', Color::Red).check(&start, &end, "").is_err());
+        assert!(
+            Goal::Painted('D', Color::Red)
+                .check(&start, &end, "")
+                .is_err()
+        );
         end.apply(&Action::Paint(Color::Red)).unwrap();
-        assert_eq!(Goal::Painted('D', Color::Red).check(&start, &end, ""), Ok(()));
+        assert_eq!(
+            Goal::Painted('D', Color::Red).check(&start, &end, ""),
+            Ok(())
+        );
     }
 
     #[test]
@@ -220,7 +300,10 @@ mod tests {
         let start = world();
         let goal = Goal::Output("{items}\n{items:gem}".into());
         assert_eq!(goal.check(&start, &start, "2  \n1\n\n"), Ok(()));
-        assert!(matches!(goal.check(&start, &start, "3\n1"), Err(GoalFailure::WrongOutput { .. })));
+        assert!(matches!(
+            goal.check(&start, &start, "3\n1"),
+            Err(GoalFailure::WrongOutput { .. })
+        ));
         let said = Goal::Said("Il y a {items} objets".into());
         let mut end = start.clone();
         assert!(said.check(&start, &end, "").is_err());
@@ -234,7 +317,10 @@ mod tests {
         let all = Goal::All(vec![Goal::ReachGoal, Goal::CollectAll(None)]);
         let any = Goal::Any(vec![Goal::ReachGoal, Goal::RobotOn('D')]);
         assert!(all.check(&start, &start, "").is_err());
-        assert!(matches!(any.check(&start, &start, ""), Err(GoalFailure::NoneOf { .. })));
+        assert!(matches!(
+            any.check(&start, &start, ""),
+            Err(GoalFailure::NoneOf { .. })
+        ));
         let mut end = start.clone();
         end.apply(&Action::Move).unwrap();
         assert_eq!(any.check(&start, &end, ""), Ok(()));

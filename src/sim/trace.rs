@@ -53,7 +53,11 @@ impl Trace {
                 break;
             }
         }
-        Trace { initial: initial.clone(), frames, output: output.to_string() }
+        Trace {
+            initial: initial.clone(),
+            frames,
+            output: output.to_string(),
+        }
     }
 
     /// The world at the end of the run.
@@ -63,12 +67,17 @@ impl Trace {
 
     /// The action that the world refused, if the run ended that way, with its line.
     pub fn action_error(&self) -> Option<(ActionError, u32)> {
-        self.frames.last().and_then(|f| f.error.map(|e| (e, f.line)))
+        self.frames
+            .last()
+            .and_then(|f| f.error.map(|e| (e, f.line)))
     }
 
     /// The printed text as it stood when frame `index` ran.
     pub fn output_at(&self, index: usize) -> &str {
-        let len = self.frames.get(index).map_or(self.output.len(), |f| f.output_len);
+        let len = self
+            .frames
+            .get(index)
+            .map_or(self.output.len(), |f| f.output_len);
         let mut end = len.min(self.output.len());
         while !self.output.is_char_boundary(end) {
             end -= 1;
@@ -88,7 +97,11 @@ mod tests {
     use crate::sim::{Heading, Pos, Robot};
 
     fn step(action: Action, line: u32, output_len: usize) -> Step {
-        Step { action, line, output_len }
+        Step {
+            action,
+            line,
+            output_len,
+        }
     }
 
     #[test]
@@ -112,11 +125,19 @@ mod tests {
     #[test]
     fn replay_is_deterministic() {
         let start = World::new(3, 3);
-        let steps: Vec<Step> = [Action::Move, Action::TurnRight, Action::Move, Action::Paint(crate::sim::Color::Red)]
-            .into_iter()
-            .enumerate()
-            .map(|(i, a)| step(a, i as u32 + 1, 0))
-            .collect();
-        assert_eq!(Trace::replay(&start, &steps, ""), Trace::replay(&start, &steps, ""));
+        let steps: Vec<Step> = [
+            Action::Move,
+            Action::TurnRight,
+            Action::Move,
+            Action::Paint(crate::sim::Color::Red),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| step(a, i as u32 + 1, 0))
+        .collect();
+        assert_eq!(
+            Trace::replay(&start, &steps, ""),
+            Trace::replay(&start, &steps, "")
+        );
     }
 }

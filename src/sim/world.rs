@@ -74,7 +74,12 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 4] = [ItemKind::Gem, ItemKind::Coin, ItemKind::Key, ItemKind::Battery];
+    pub const ALL: [ItemKind; 4] = [
+        ItemKind::Gem,
+        ItemKind::Coin,
+        ItemKind::Key,
+        ItemKind::Battery,
+    ];
 
     /// The English name used in Python (`"gem"`), as returned by the sensors.
     pub fn name(self) -> &'static str {
@@ -172,7 +177,11 @@ pub struct Robot {
 
 impl Robot {
     pub fn new(pos: Pos, heading: Heading) -> Self {
-        Self { pos, heading, bag: BTreeMap::new() }
+        Self {
+            pos,
+            heading,
+            bag: BTreeMap::new(),
+        }
     }
 
     pub fn carried(&self) -> u32 {
@@ -256,7 +265,11 @@ impl World {
     }
 
     pub fn items_of_kind_at(&self, pos: Pos, kind: ItemKind) -> u32 {
-        self.items.get(&pos).and_then(|kinds| kinds.get(&kind)).copied().unwrap_or(0)
+        self.items
+            .get(&pos)
+            .and_then(|kinds| kinds.get(&kind))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// All items lying on the floor.
@@ -266,7 +279,10 @@ impl World {
 
     /// Cells drawn with the given mark.
     pub fn cells_marked(&self, mark: char) -> impl Iterator<Item = Pos> + '_ {
-        self.marks.iter().filter(move |(_, m)| **m == mark).map(|(pos, _)| *pos)
+        self.marks
+            .iter()
+            .filter(move |(_, m)| **m == mark)
+            .map(|(pos, _)| *pos)
     }
 
     // --- sensors ---
@@ -315,7 +331,10 @@ impl World {
             Action::Pick => {
                 let pos = self.robot.pos;
                 let kind = self.item_kind_here().ok_or(ActionError::NothingToPick)?;
-                let cell = self.items.get_mut(&pos).expect("item_kind_here found a cell");
+                let cell = self
+                    .items
+                    .get_mut(&pos)
+                    .expect("item_kind_here found a cell");
                 let count = cell.get_mut(&kind).expect("item_kind_here found a kind");
                 *count -= 1;
                 if *count == 0 {
@@ -374,7 +393,10 @@ mod pairs {
 
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    pub fn serialize<S: Serializer, K: Serialize, V: Serialize>(map: &BTreeMap<K, V>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer, K: Serialize, V: Serialize>(
+        map: &BTreeMap<K, V>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         s.collect_seq(map.iter())
     }
 
@@ -428,7 +450,11 @@ mod tests {
             assert_eq!(world.robot.pos, Pos::new(x, 0));
         }
         assert_eq!(world.apply(&Action::Move), Err(ActionError::HitWall));
-        assert_eq!(world.robot.pos, Pos::new(3, 0), "a failed move leaves the robot in place");
+        assert_eq!(
+            world.robot.pos,
+            Pos::new(3, 0),
+            "a failed move leaves the robot in place"
+        );
     }
 
     #[test]
