@@ -271,7 +271,9 @@ fn install_budget(vm: &VirtualMachine, state: &Shared, stop: &PyTypeRef) -> PyRe
                         && s.started.elapsed().as_millis() as u64 > s.limits.time_ms)
             };
             if over {
-                let seconds = state_cb.borrow().limits.time_ms as f32 / 1000.0;
+                // The time it really ran: the event budget may end it before the clock does.
+                let elapsed = state_cb.borrow().started.elapsed().as_secs_f32();
+                let seconds = (elapsed * 10.0).round().max(1.0) / 10.0;
                 let line = current_line(vm);
                 return Err(stop_run(
                     vm,

@@ -144,7 +144,7 @@ impl Sandbox {
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     if Instant::now() >= deadline {
-                        let seconds = request.limits.time_ms as f32 / 1000.0;
+                        let seconds = per_world.as_secs_f32();
                         ended_by_watchdog = Some(Problem::Timeout { seconds });
                         break;
                     }
