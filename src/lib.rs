@@ -9,5 +9,6 @@ pub mod game;
 pub mod grade;
 pub mod i18n;
 pub mod level;
+pub mod progress;
 pub mod sandbox;
 pub mod sim;
