@@ -23,7 +23,9 @@ pub use profile::{
     LevelProgress, MAX_NAME_CHARS, MAX_STARS, Profile, Settings, name_key, normalize_name,
 };
 pub use storage::{FsStorage, MemStorage, Storage};
-pub use store::{DATA_DIR_ENV, Loaded, ProfileHealth, ProfileSummary, Recovery, Store};
+pub use store::{
+    DATA_DIR_ENV, Loaded, PORTABLE_DIR, ProfileHealth, ProfileSummary, Recovery, Store, data_dir,
+};
 
 #[cfg(test)]
 mod test_util;

@@ -130,17 +130,64 @@ fn io_error(op: &'static str, path: &str) -> impl FnOnce(io::Error) -> ProgressE
 /// `env_value` (the value of `CODEBOT_DATA_DIR`) if set and not empty, else the platform's
 /// data folder for Codebot.
 pub(crate) fn default_data_dir(env_value: Option<OsString>) -> Result<PathBuf, ProgressError> {
+    let beside_executable = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_path_buf));
+    choose_data_dir(env_value, beside_executable.as_deref())
+}
+
+/// Where Codebot keeps profiles, saves and the pack library, in this order:
+/// 1. the folder named by `CODEBOT_DATA_DIR`;
+/// 2. portable mode: a folder named `codebot-data` next to the executable (a USB stick,
+///    a read-only network share with per-student writable folders);
+/// 3. the platform's data folder (`~/.local/share/codebot`, `%APPDATA%\Codebot\codebot\data`...).
+pub fn data_dir() -> Result<PathBuf, ProgressError> {
+    default_data_dir(std::env::var_os(DATA_DIR_ENV))
+}
+
+/// The name of the folder that switches on portable mode.
+pub const PORTABLE_DIR: &str = "codebot-data";
+
+fn choose_data_dir(
+    env_value: Option<OsString>,
+    executable_dir: Option<&Path>,
+) -> Result<PathBuf, ProgressError> {
     if let Some(dir) = env_value.filter(|d| !d.is_empty()) {
         return Ok(PathBuf::from(dir));
+    }
+    if let Some(portable) = executable_dir
+        .map(|dir| dir.join(PORTABLE_DIR))
+        .filter(|dir| dir.is_dir())
+    {
+        return Ok(portable);
     }
     directories::ProjectDirs::from("org", "Codebot", "codebot")
         .map(|dirs| dirs.data_dir().to_path_buf())
         .ok_or(ProgressError::NoDataDir)
 }
 
+#[cfg(test)]
+mod portable_tests {
+    use super::*;
+
+    #[test]
+    fn a_codebot_data_folder_next_to_the_executable_wins_over_the_platform_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let platform = choose_data_dir(None, Some(dir.path())).unwrap();
+        assert_ne!(platform, dir.path().join(PORTABLE_DIR));
+        std::fs::create_dir(dir.path().join(PORTABLE_DIR)).unwrap();
+        assert_eq!(
+            choose_data_dir(None, Some(dir.path())).unwrap(),
+            dir.path().join(PORTABLE_DIR)
+        );
+        // The environment variable still comes first.
+        let env = choose_data_dir(Some(OsString::from("elsewhere")), Some(dir.path())).unwrap();
+        assert_eq!(env, PathBuf::from("elsewhere"));
+    }
+}
+
 impl Store {
-    /// The folder named by `CODEBOT_DATA_DIR` if set, else the platform's data folder
-    /// (`~/.local/share/codebot`, `%APPDATA%\Codebot\codebot\data`, ...). Creates it.
+    /// The folder chosen by [`data_dir`] (environment, portable mode, platform). Creates it.
     pub fn open_default() -> Result<Store, ProgressError> {
         Store::open(default_data_dir(std::env::var_os(DATA_DIR_ENV))?)
     }
