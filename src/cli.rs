@@ -1,6 +1,8 @@
 //! The `codebot` command line: `check`, `validate` and `list`, as specified in
-//! ../shared/notes/design.md. Exit codes: 0 passed/valid, 1 the program failed the
-//! level, 2 bad input. No subcommand starts the game.
+//! ../shared/notes/design.md, and the teacher's commands (`install-pack`, `remove-pack`,
+//! `export-progress`, `report`, `grade`; see docs/teachers.md). Exit codes: 0
+//! passed/valid/done, 1 the program failed the level, 2 bad input. No subcommand starts
+//! the game.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,8 +13,9 @@ use serde_json::{Value, json};
 
 use crate::grade::{self, Failure, Report, Runner};
 use crate::i18n::{self, FluentValue, Lang, ids};
-use crate::level::{self, Diagnostic, Level, LevelError, LevelProblem, Pack};
+use crate::level::{self, Diagnostic, Level, LevelError, LevelProblem, Library, Pack, PackError};
 use crate::sandbox::Sandbox;
+use crate::teacher::{self, ClassReport, ProgressExport};
 
 /// Exit code: the program passed, or the level is valid.
 pub const EXIT_PASSED: u8 = 0;
@@ -71,7 +74,7 @@ pub struct GameArgs {
 pub enum Command {
     /// Runs a program on every variant of a level and prints the verdict.
     Check {
-        /// A level file (.ron) or `pack-id/level-id` of a built-in pack.
+        /// A level file (.ron) or `pack-id/level-id` of a built-in or installed pack.
         level: String,
         /// The Python program to check.
         #[arg(required_unless_present = "reference", conflicts_with = "reference")]
@@ -89,18 +92,73 @@ pub enum Command {
         #[arg(long)]
         lang: Option<Lang>,
     },
-    /// Checks a level file or a pack folder: prints `file:line:col: message` per problem.
+    /// Checks a level file, a pack folder or a pack zip: prints `file:line:col: message`
+    /// per problem. Runs every level's reference solution unless --no-run.
     Validate {
         path: PathBuf,
         /// Language of the summary line.
         #[arg(long)]
         lang: Option<Lang>,
+        /// Static checks only: does not run the reference solutions.
+        #[arg(long)]
+        no_run: bool,
     },
-    /// Lists the packs and levels Codebot knows.
+    /// Lists the packs and levels Codebot knows: built-in and installed.
     List {
         /// Prints JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Installs a pack (a folder or a .zip) into the pack library of the data folder.
+    InstallPack {
+        /// The pack folder, its pack.ron, or a .zip of it.
+        path: PathBuf,
+        /// Replaces an installed pack with the same id.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Removes an installed pack (students' progress on it is kept).
+    RemovePack {
+        /// The pack's id.
+        id: String,
+    },
+    /// Writes a student's progress to a file for the teacher.
+    ExportProgress {
+        /// The profile's name or id.
+        #[arg(long)]
+        profile: String,
+        /// Only this pack's levels (default: every level played).
+        #[arg(long)]
+        pack: Option<String>,
+        /// The file to write (default: `<profile-id>-<pack>.progress.json` here).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Merges students' progress files into a table of students × levels.
+    Report {
+        /// Progress files, or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also writes the table as CSV (one row per student and level).
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Language of the table.
+        #[arg(long)]
+        lang: Option<Lang>,
+    },
+    /// Grades exam submissions: runs each student's code on every variant.
+    Grade {
+        /// The exam pack: a folder, a .zip, or the id of an installed pack.
+        pack: String,
+        /// Submission files, or folders of them.
+        #[arg(required = true)]
+        submissions: Vec<PathBuf>,
+        /// Also writes the results as CSV (one row per student and level).
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Language of the results.
+        #[arg(long)]
+        lang: Option<Lang>,
     },
 }
 
@@ -122,8 +180,31 @@ pub fn run(command: Command) -> ExitCode {
             trace,
             lang.unwrap_or_else(Lang::detect),
         ),
-        Command::Validate { path, lang } => validate(&path, lang.unwrap_or_else(Lang::detect)),
+        Command::Validate { path, lang, no_run } => {
+            validate(&path, lang.unwrap_or_else(Lang::detect), !no_run)
+        }
         Command::List { json } => list(json),
+        Command::InstallPack { path, replace } => install_pack(&path, replace),
+        Command::RemovePack { id } => remove_pack(&id),
+        Command::ExportProgress {
+            profile,
+            pack,
+            output,
+        } => export_progress(&profile, pack.as_deref(), output.as_deref()),
+        Command::Report { paths, csv, lang } => {
+            report(&paths, csv.as_deref(), lang.unwrap_or_else(Lang::detect))
+        }
+        Command::Grade {
+            pack,
+            submissions,
+            csv,
+            lang,
+        } => grade_exam(
+            &pack,
+            &submissions,
+            csv.as_deref(),
+            lang.unwrap_or_else(Lang::detect),
+        ),
     };
     ExitCode::from(code)
 }
@@ -325,19 +406,19 @@ fn print_report(report: &Report, lang: Lang) {
     }
 }
 
-fn validate(path: &Path, lang: Lang) -> u8 {
+fn validate(path: &Path, lang: Lang, run_solutions: bool) -> u8 {
     let mut problems = level::validate_path(path);
     let mut checked = 0;
-    if problems.is_empty() {
+    if problems.is_empty() && !run_solutions {
+        checked = levels_at(path).map_or(0, |levels| levels.len());
+    } else if problems.is_empty() {
         let levels = match levels_at(path) {
             Ok(levels) => levels,
             Err(diagnostics) => diagnostics_as_levels(diagnostics, &mut problems),
         };
         match sandbox() {
             Ok(runner) => {
-                for (level, text) in &levels {
-                    problems.extend(reference_problems(level, text.as_deref(), &runner));
-                }
+                problems.extend(all_reference_problems(&levels, &runner));
                 checked = levels.len();
             }
             Err(message) => return bad_input(&message),
@@ -367,24 +448,63 @@ fn diagnostics_as_levels(
     Vec::new()
 }
 
-/// The levels at a path that is already known to be valid, with their file text.
+/// Runs the reference solutions of levels, on as many threads as there are cores (each
+/// run is its own worker process), and returns the problems in the levels' order.
+fn all_reference_problems(
+    levels: &[(Level, Option<String>)],
+    runner: &(dyn Runner + Sync),
+) -> Vec<Diagnostic> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let found = std::sync::Mutex::new(vec![Vec::new(); levels.len()]);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(levels.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((level, text)) = levels.get(i) else {
+                        break;
+                    };
+                    let problems = reference_problems(level, text.as_deref(), runner);
+                    found.lock().unwrap_or_else(|e| e.into_inner())[i] = problems;
+                }
+            });
+        }
+    });
+    found
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The levels at a path that is already known to be valid, with their file text. Levels a
+/// pack borrows from a built-in pack are left out: the built-in pack's own tests run them.
 fn levels_at(path: &Path) -> Result<Vec<(Level, Option<String>)>, Vec<Diagnostic>> {
-    let pack_dir = if path.is_dir() {
-        Some(path.to_path_buf())
-    } else if path.file_name().is_some_and(|n| n == level::PACK_FILE) {
-        Some(path.parent().map(Path::to_path_buf).unwrap_or_default())
-    } else {
-        None
-    };
-    match pack_dir {
-        Some(dir) => {
-            let pack = Pack::load_dir(&dir)?;
+    let is_pack = path.is_dir()
+        || level::archive::is_zip(path)
+        || path.file_name().is_some_and(|n| n == level::PACK_FILE);
+    match is_pack {
+        true => {
+            let files =
+                level::archive::read_pack_files(path, &Default::default()).map_err(|d| vec![d])?;
+            let pack = Pack::from_files(&files)?;
+            let texts: std::collections::BTreeMap<String, &String> = files
+                .files
+                .iter()
+                .map(|(relative, text)| (files.display_name(relative), text))
+                .collect();
             Ok(pack
                 .levels()
-                .map(|l| (l.clone(), std::fs::read_to_string(&l.file).ok()))
+                .filter(|l| !pack.borrowed.contains_key(&l.id))
+                .map(|l| (l.clone(), texts.get(&l.file).map(|t| t.to_string())))
                 .collect())
         }
-        None => {
+        false => {
             let name = path.display().to_string();
             let text = std::fs::read_to_string(path).map_err(|e| {
                 vec![Diagnostic::new(
@@ -443,7 +563,7 @@ pub fn reference_problems(
 }
 
 fn list(json: bool) -> u8 {
-    let packs = match level::builtin_packs() {
+    let mut packs = match level::builtin_packs() {
         Ok(packs) => packs,
         Err(diagnostics) => {
             for d in diagnostics {
@@ -452,6 +572,29 @@ fn list(json: bool) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
+    // Installed packs follow the built-in ones; a broken one is reported, not listed.
+    if let Ok(root) = Library::default_root() {
+        match Library::at(root).entries() {
+            Ok(entries) => {
+                for entry in entries {
+                    match entry.pack {
+                        Ok(pack) => packs.push(pack),
+                        Err(diagnostics) => {
+                            eprintln!(
+                                "installed pack `{}` cannot be used any more ({}):",
+                                entry.id,
+                                entry.dir.display()
+                            );
+                            for d in diagnostics {
+                                eprintln!("  {d}");
+                            }
+                        }
+                    }
+                }
+            }
+            Err(error) => eprintln!("{error}"),
+        }
+    }
     let mut out = std::io::stdout().lock();
     if json {
         let packs: Vec<Value> = packs
@@ -500,4 +643,188 @@ fn list(json: bool) -> u8 {
         }
     }
     EXIT_PASSED
+}
+
+// --- teacher commands -------------------------------------------------------------
+
+fn open_library() -> Result<Library, u8> {
+    Library::open_default().map_err(|e| bad_input(&e.to_string()))
+}
+
+fn install_pack(path: &Path, replace: bool) -> u8 {
+    let library = match open_library() {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
+    match library.install_with(path, replace) {
+        Ok(pack) => {
+            let levels = pack.levels().count();
+            let exam = if pack.is_exam() { " (exam)" } else { "" };
+            println!(
+                "installed pack `{}`{exam}: {levels} levels, in {}",
+                pack.id,
+                library.root().join(&pack.id).display()
+            );
+            println!(
+                "tip: `codebot validate {}` also runs every reference solution",
+                path.display()
+            );
+            EXIT_PASSED
+        }
+        Err(error) => {
+            let diagnostics = error.diagnostics();
+            if diagnostics.is_empty() {
+                eprintln!("{error}");
+            } else {
+                for d in diagnostics {
+                    eprintln!("{d}");
+                }
+            }
+            eprintln!("the pack was not installed; the library is unchanged");
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+fn remove_pack(id: &str) -> u8 {
+    let library = match open_library() {
+        Ok(library) => library,
+        Err(code) => return code,
+    };
+    match library.remove(id) {
+        Ok(()) => {
+            println!("removed pack `{id}` (students' progress on it is kept)");
+            EXIT_PASSED
+        }
+        Err(error) => bad_input(&error.to_string()),
+    }
+}
+
+fn export_progress(wanted: &str, pack: Option<&str>, output: Option<&Path>) -> u8 {
+    let store = match crate::progress::Store::open_default() {
+        Ok(store) => store,
+        Err(e) => return bad_input(&teacher::TeacherError::Profiles(e.to_string()).to_string()),
+    };
+    let summaries = match store.list_profiles() {
+        Ok(list) => list,
+        Err(e) => return bad_input(&teacher::TeacherError::Profiles(e.to_string()).to_string()),
+    };
+    let key = crate::progress::name_key(wanted);
+    let Some(found) = summaries.iter().find(|s| s.id == wanted).or_else(|| {
+        summaries
+            .iter()
+            .find(|s| crate::progress::name_key(&s.name) == key)
+    }) else {
+        return bad_input(&teacher::TeacherError::UnknownProfile(wanted.to_string()).to_string());
+    };
+    let profile = match store.load_profile(&found.id) {
+        Ok(loaded) => loaded.value,
+        Err(e) => return bad_input(&teacher::TeacherError::Profiles(e.to_string()).to_string()),
+    };
+    let export = ProgressExport::from_profile(&profile, pack);
+    let path = output.map_or_else(|| PathBuf::from(export.file_name()), Path::to_path_buf);
+    match teacher::write_progress(&path, &export) {
+        Ok(()) => {
+            println!(
+                "{}: {} levels written to {}",
+                export.student,
+                export.levels.len(),
+                path.display()
+            );
+            EXIT_PASSED
+        }
+        Err(e) => bad_input(&e.to_string()),
+    }
+}
+
+/// Every pack known here (built-in, then installed), to order report columns.
+fn known_packs() -> Vec<Pack> {
+    let mut packs = level::builtin_packs().unwrap_or_default();
+    if let Ok(root) = Library::default_root() {
+        packs.extend(Library::at(root).packs().unwrap_or_default());
+    }
+    packs
+}
+
+fn write_csv(path: &Path, text: &str) -> Result<(), u8> {
+    std::fs::write(path, text)
+        .map(|()| eprintln!("CSV written to {}", path.display()))
+        .map_err(|e| bad_input(&format!("cannot write {}: {e}", path.display())))
+}
+
+fn print_issues(issues: &[teacher::FileIssue], lang: Lang) {
+    if issues.is_empty() {
+        return;
+    }
+    let title = match lang {
+        Lang::Fr => "Fichiers ignorés ou remarques :",
+        Lang::En => "Files skipped, and remarks:",
+    };
+    eprintln!("{title}");
+    for issue in issues {
+        eprintln!("  {}: {}", issue.path, issue.problem);
+    }
+}
+
+fn report(paths: &[PathBuf], csv: Option<&Path>, lang: Lang) -> u8 {
+    let mut report = ClassReport::load(paths);
+    report.order_levels(&known_packs());
+    let _ = write!(std::io::stdout(), "{}", report.to_text(lang));
+    print_issues(&report.issues, lang);
+    if let Some(csv) = csv
+        && let Err(code) = write_csv(csv, &report.to_csv())
+    {
+        return code;
+    }
+    if report.students.is_empty() {
+        EXIT_BAD_INPUT
+    } else {
+        EXIT_PASSED
+    }
+}
+
+/// The exam pack: a folder or zip on disk, else an installed or built-in pack's id.
+fn exam_pack(spec: &str) -> Result<Pack, PackError> {
+    let path = Path::new(spec);
+    if path.exists() {
+        return level::load_pack(path);
+    }
+    if let Some(pack) = level::builtin_pack(spec) {
+        return Ok(pack);
+    }
+    Library::at(Library::default_root()?).pack(spec)
+}
+
+fn grade_exam(pack: &str, submissions: &[PathBuf], csv: Option<&Path>, lang: Lang) -> u8 {
+    let pack = match exam_pack(pack) {
+        Ok(pack) => pack,
+        Err(error) => {
+            let diagnostics = error.diagnostics();
+            if diagnostics.is_empty() {
+                eprintln!("{error}");
+            } else {
+                for d in diagnostics {
+                    eprintln!("{d}");
+                }
+            }
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let runner = match sandbox() {
+        Ok(runner) => runner,
+        Err(message) => return bad_input(&message),
+    };
+    let results = teacher::grade_files(&pack, submissions, &runner, lang);
+    let _ = write!(std::io::stdout(), "{}", results.to_text(lang));
+    print_issues(&results.issues, lang);
+    if let Some(csv) = csv
+        && let Err(code) = write_csv(csv, &results.to_csv())
+    {
+        return code;
+    }
+    if results.students.is_empty() {
+        EXIT_BAD_INPUT
+    } else {
+        EXIT_PASSED
+    }
 }

@@ -4,6 +4,7 @@
 //! by the command line, the desktop game and the web build; `game` holds the Bevy plugins.
 
 pub mod cli;
+pub mod curriculum;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod grade;
@@ -12,3 +13,4 @@ pub mod level;
 pub mod progress;
 pub mod sandbox;
 pub mod sim;
+pub mod teacher;

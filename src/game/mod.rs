@@ -2,8 +2,25 @@
 //! Screens are a Bevy `State`; what a screen spawns is despawned when it is left.
 //! The rules, levels, grading, sandbox and saves live outside (plain Rust).
 
+mod art;
 mod camera;
+mod capture;
+mod credits;
+pub mod level;
+mod map;
+mod navigation;
+mod notices;
+mod player;
+mod profiles;
 mod session;
+mod settings;
+mod start;
+mod theme;
+mod title;
+mod unlock;
+
+#[cfg(test)]
+mod tests;
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
@@ -11,7 +28,15 @@ use bevy_egui::EguiPlugin;
 
 use crate::cli::GameArgs;
 
+pub use art::{ArtTextures, GameArt, egui_texture};
+pub use map::PlayLevel;
+pub use navigation::Navigate;
+pub use notices::{Notice, NoticeArg, NoticeKind, Notices};
+pub use player::{CurrentProfile, ProfileList, ProfileRequest, Saves};
 pub use session::{Packs, Session};
+pub use settings::{ActiveSettings, SettingsChange};
+pub use theme::{Palette, Theme};
+pub use unlock::{LevelState, level_states, next_level};
 
 /// The screen shown. Entities spawned for a screen carry `DespawnOnExit(Screen::X)`.
 #[derive(States, Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -46,6 +71,7 @@ pub struct StartOptions(pub GameArgs);
 
 /// Starts the game window and returns when it closes.
 pub fn run(args: GameArgs) -> std::process::ExitCode {
+    capture::mark_start();
     let (width, height) = args
         .window
         .as_deref()
@@ -74,9 +100,39 @@ pub fn run(args: GameArgs) -> std::process::ExitCode {
     }
 }
 
+/// The order of the egui systems of a frame: the style first, then the screen, then
+/// what is drawn over it (notices), then the keys no one else used (Esc = back).
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiSet {
+    Theme,
+    Screens,
+    Overlays,
+    Keys,
+}
+
 /// Everything of the game but the window and renderer, so headless tests can add it
-/// to an `App` built on `MinimalPlugins`.
+/// to an `App` built on `MinimalPlugins` (+ `StatesPlugin`). The egui systems are
+/// registered too but only run when bevy_egui drives its pass; the rules (profiles,
+/// saving, settings, navigation, unlocking) run in `Update` and are tested headless.
+/// Insert `StartOptions` and `Saves` before calling it to choose them.
 pub fn plugin(app: &mut App) {
     app.init_state::<Screen>();
-    app.add_plugins((camera::plugin, session::plugin));
+    app.configure_sets(
+        bevy_egui::EguiPrimaryContextPass,
+        (UiSet::Theme, UiSet::Screens, UiSet::Overlays, UiSet::Keys).chain(),
+    );
+    app.add_plugins((
+        art::plugin,
+        camera::plugin,
+        session::plugin,
+        notices::plugin,
+        settings::plugin,
+        player::plugin,
+        navigation::plugin,
+        theme::plugin,
+        start::plugin,
+        capture::plugin,
+    ));
+    app.add_plugins((title::plugin, profiles::plugin, map::plugin, credits::plugin));
+    app.add_plugins(level::plugin);
 }

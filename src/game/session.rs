@@ -1,12 +1,22 @@
 //! What the player is doing now: the packs known, the language, the level open.
+//! Every screen reads its texts through [`Session::t`] / [`Session::tr`], so switching
+//! the language changes the whole game on the next frame.
 
 use bevy::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{self, FluentValue, Lang};
 use crate::level::{self, Level, Pack};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Packs>().init_resource::<Session>();
+    let forced = app
+        .world()
+        .get_resource::<super::StartOptions>()
+        .and_then(|o| o.0.lang);
+    let mut session = Session::default();
+    if let Some(lang) = forced {
+        session.lang = lang;
+    }
+    app.init_resource::<Packs>().insert_resource(session);
 }
 
 /// The packs the game knows (built-in first).
@@ -39,6 +49,26 @@ pub struct Session {
 
 impl Default for Session {
     fn default() -> Self {
-        Self { lang: Lang::detect(), level: None }
+        Self {
+            lang: Lang::detect(),
+            level: None,
+        }
+    }
+}
+
+impl Session {
+    /// The message `id` in the player's language.
+    pub fn t(&self, id: &str) -> String {
+        i18n::tr(self.lang, id, &[])
+    }
+
+    /// The message `id` with arguments, in the player's language.
+    pub fn tr(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        i18n::tr(self.lang, id, args)
+    }
+
+    /// Whether titles of packs, chapters and levels should be shown in French.
+    pub fn french(&self) -> bool {
+        self.lang == Lang::Fr
     }
 }

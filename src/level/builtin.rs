@@ -66,7 +66,8 @@ fn load_builtin() -> Result<Vec<Pack>, Vec<Diagnostic>> {
     let mut packs = Vec::new();
     let mut problems = Vec::new();
     for set in &sets {
-        match Pack::from_files(set) {
+        // Built-in packs borrow nothing (and must not wait on their own loading).
+        match Pack::from_files_borrowing(set, &|_, _| None) {
             Ok(pack) => packs.push(pack),
             Err(errors) => problems.extend(errors),
         }

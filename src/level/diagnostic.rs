@@ -53,6 +53,28 @@ pub enum LevelProblem {
     NoPackFile,
     #[error("{message}")]
     Syntax { message: String },
+    #[error("symbolic links are refused in packs: copy the file itself into the pack")]
+    Symlink,
+    #[error("not a regular file (a device, pipe or socket)")]
+    SpecialFile,
+    #[error(
+        "this path could lead outside the pack (`..`, absolute path, drive letter, backslash or control character)"
+    )]
+    UnsafePath,
+    #[error("two files of the archive have the same name (ignoring case)")]
+    DuplicateEntry,
+    #[error("the file name is not valid UTF-8")]
+    NameNotUtf8,
+    #[error("the file is not UTF-8 text")]
+    NotUtf8,
+    #[error("the file is larger than {max_bytes} bytes once decompressed")]
+    FileTooLarge { max_bytes: u64 },
+    #[error("the pack holds more than {max} files")]
+    TooManyFiles { max: u32 },
+    #[error("the pack is larger than {max_bytes} bytes once decompressed")]
+    PackTooLarge { max_bytes: u64 },
+    #[error("not a readable zip archive: {message}")]
+    BadArchive { message: String },
 
     // --- fields ---
     #[error("id `{id}` must be non-empty and use only letters, digits, `-` and `_`")]
@@ -138,6 +160,14 @@ pub enum LevelProblem {
     EmptyChapter { id: String },
     #[error("the pack has no chapters")]
     NoChapters,
+    #[error(
+        "`{reference}` names no level of a built-in pack (write `pack-id/level-id`, e.g. `codebot/premiers-pas-01`)"
+    )]
+    UnknownBuiltinLevel { reference: String },
+    #[error("two levels of the pack have id `{id}` (one of them borrowed from a built-in pack)")]
+    BorrowedIdClash { id: String },
+    #[error("exam.time_limit_minutes is {minutes}; it must be between 1 and {max}")]
+    BadTimeLimit { minutes: u32, max: u32 },
 }
 
 /// Why a level could not be loaded or played.
@@ -147,7 +177,7 @@ pub enum LevelError {
     Io { path: String, message: String },
     #[error("{}", join_lines(.0))]
     Invalid(Vec<Diagnostic>),
-    #[error("no built-in pack is named `{0}`")]
+    #[error("no built-in or installed pack is named `{0}`")]
     UnknownPack(String),
     #[error("pack `{pack}` has no level `{level}`")]
     UnknownLevel { pack: String, level: String },

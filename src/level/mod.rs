@@ -3,7 +3,8 @@
 //! - [`Level::parse`] reads a level file, [`Level::validate`] checks it (every variant),
 //!   [`Level::load`] does both; [`Level::world`] / [`Level::worlds`] build its variants.
 //! - [`Pack::load_dir`] / [`Pack::from_files`] read a pack; [`builtin_packs`] the packs
-//!   embedded from `levels/`.
+//!   embedded from `levels/`; [`archive`] reads folders and zips as untrusted input;
+//!   [`Library`] installs packs into the data folder.
 //! - [`validate_path`] and [`resolve_level`] serve the command line.
 //!
 //! Problems come back as [`Diagnostic`]s, `file:line:col: message`.
@@ -11,9 +12,11 @@
 //! `Level::solution` on `Level::worlds()` and reports a failure with
 //! `Level::field_diagnostic(file, text, "solution", LevelProblem::SolutionFails { .. })`.
 
+pub mod archive;
 mod builtin;
 mod diagnostic;
 mod format;
+mod library;
 mod map;
 mod pack;
 mod spans;
@@ -32,14 +35,16 @@ pub use format::{
     DEFAULT_MAX_ACTIONS, Feature, Level, MAX_VARIANTS, Rule, Stars, ThinWall, Variants,
     lines_of_code,
 };
+pub use library::{InstalledPack, Library, PACKS_DIR, PackError, load_pack};
 pub use map::builtin_features;
-pub use pack::{Chapter, FileSet, PACK_FILE, Pack};
+pub use pack::{Chapter, Exam, FileSet, MAX_EXAM_MINUTES, PACK_FILE, Pack};
 pub use text::Text;
 pub use validate::is_valid_id;
 pub use variants::MAX_SIDE;
 
-/// Finds a level: a path to a `.ron` level file, or `pack-id/level-id` of a built-in pack.
-/// A level read from a file is validated.
+/// Finds a level: a path to a `.ron` level file, or `pack-id/level-id` of a built-in pack
+/// or of a pack installed in the [`Library`] of the data folder. A level read from a file
+/// is validated.
 pub fn resolve_level(spec: &str) -> Result<Level, LevelError> {
     let path = Path::new(spec);
     if path.is_file() || spec.ends_with(".ron") {
@@ -54,10 +59,10 @@ pub fn resolve_level(spec: &str) -> Result<Level, LevelError> {
         && is_valid_id(level_id)
     {
         let packs = builtin_packs().map_err(LevelError::Invalid)?;
-        let pack = packs
-            .iter()
-            .find(|p| p.id == pack_id)
-            .ok_or_else(|| LevelError::UnknownPack(pack_id.to_string()))?;
+        let pack = match packs.into_iter().find(|p| p.id == pack_id) {
+            Some(pack) => pack,
+            None => installed_pack(pack_id)?,
+        };
         return pack
             .level(level_id)
             .cloned()
@@ -69,11 +74,26 @@ pub fn resolve_level(spec: &str) -> Result<Level, LevelError> {
     Err(LevelError::BadSpec(spec.to_string()))
 }
 
-/// Checks a level file or a pack folder (or the `pack.ron` of one). Empty when valid.
+/// An installed pack, for [`resolve_level`].
+fn installed_pack(pack_id: &str) -> Result<Pack, LevelError> {
+    let unknown = || LevelError::UnknownPack(pack_id.to_string());
+    let root = Library::default_root().map_err(|_| unknown())?;
+    match Library::at(root).pack(pack_id) {
+        Ok(pack) => Ok(pack),
+        Err(PackError::Invalid(diagnostics)) => Err(LevelError::Invalid(diagnostics)),
+        Err(_) => Err(unknown()),
+    }
+}
+
+/// Checks a level file, a pack folder (or the `pack.ron` of one) or a pack zip. Empty
+/// when valid.
 pub fn validate_path(path: &Path) -> Vec<Diagnostic> {
     let name = path.display().to_string();
-    if path.is_dir() {
-        return Pack::load_dir(path).err().unwrap_or_default();
+    if path.is_dir() || archive::is_zip(path) && path.is_file() {
+        return load_pack(path)
+            .err()
+            .map(|e| e.diagnostics())
+            .unwrap_or_default();
     }
     if !path.exists() {
         let message = "no such file or folder".to_string();

@@ -1,15 +1,19 @@
-//! Packs: a folder (or, later, a zip) holding `pack.ron` and level files.
+//! Packs: a folder or a zip holding `pack.ron` and level files.
 //!
 //! `pack.ron` names the pack and lists chapters of level ids; levels are found by their
-//! `id` among all other `*.ron` files of the folder tree. Loading works on a [`FileSet`]
-//! (relative path → text) so the same code serves a folder on disk, the pack embedded in
-//! the binary (the web build has no file system) and zips.
+//! `id` among all other `*.ron` files of the folder tree. A chapter may also borrow a
+//! level of a built-in pack by writing `"pack-id/level-id"` (level ids never hold a `/`).
+//! An optional `exam: (time_limit_minutes: 45)` marks the pack as an exam ([`Exam`]).
+//! Loading works on a [`FileSet`] (relative path → text) so the same code serves a folder
+//! on disk, the pack embedded in the binary (the web build has no file system) and zips
+//! (read safely by [`super::archive`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::archive::PackLimits;
 use super::diagnostic::{Diagnostic, LevelProblem};
 use super::format::{Level, parse_ron};
 use super::spans::{Loc, Node};
@@ -39,42 +43,11 @@ impl FileSet {
         self.files.insert(path.into(), text.into());
     }
 
-    /// Reads every `.ron` file under a folder.
+    /// Reads every `.ron` file under a folder, refusing symbolic links, names or
+    /// contents that are not UTF-8, and folders beyond the [`PackLimits`] (a pack is
+    /// untrusted input). Hidden files and folders (`.git`...) are skipped.
     pub fn from_dir(dir: &Path) -> Result<FileSet, Vec<Diagnostic>> {
-        let mut set = FileSet::new(dir.display().to_string());
-        let mut problems = Vec::new();
-        let mut todo = vec![dir.to_path_buf()];
-        while let Some(folder) = todo.pop() {
-            let entries = match std::fs::read_dir(&folder) {
-                Ok(entries) => entries,
-                Err(e) => {
-                    problems.push(io_problem(&folder.display().to_string(), &e));
-                    continue;
-                }
-            };
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    todo.push(path);
-                } else if path.extension().is_some_and(|e| e == "ron") {
-                    let relative = path.strip_prefix(dir).unwrap_or(&path);
-                    let name = relative
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/");
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => set.insert(name, text),
-                        Err(e) => problems.push(io_problem(&path.display().to_string(), &e)),
-                    }
-                }
-            }
-        }
-        if problems.is_empty() {
-            Ok(set)
-        } else {
-            Err(problems)
-        }
+        super::archive::read_dir(dir, &PackLimits::default()).map_err(|d| vec![d])
     }
 
     /// The name of one of the files for messages: `origin/relative`.
@@ -105,6 +78,46 @@ pub struct Pack {
     pub id: String,
     pub title: Text,
     pub chapters: Vec<Chapter>,
+    /// `Some` when the pack is an exam: see [`Exam`] for what the game must enforce.
+    pub exam: Option<Exam>,
+    /// Levels borrowed from a built-in pack: level id → `"pack-id/level-id"` where it
+    /// comes from. In this pack they are played, saved and graded as `this-pack/level-id`.
+    pub borrowed: BTreeMap<String, String>,
+}
+
+/// The longest exam time limit accepted, in minutes (a school day).
+pub const MAX_EXAM_MINUTES: u32 = 600;
+
+/// `exam: (time_limit_minutes: 45)` in `pack.ron`: the pack is an exam.
+///
+/// The data only says what the game must enforce while a student takes the exam: no
+/// hints, no reference solution, no stars or verdicts beyond the first variant, no replay
+/// of the other variants; the student's code is written to a [`crate::teacher::Submission`]
+/// and graded by the teacher with `codebot grade`, on every variant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exam {
+    /// Minutes from the start until the submission is written and the editor locked;
+    /// `None`: no limit (the teacher ends the exam).
+    #[serde(default)]
+    pub time_limit_minutes: Option<u32>,
+    /// Whether students may run their program on the first variant to see the robot
+    /// move (without a verdict). `false`: they can only write code.
+    #[serde(default = "yes")]
+    pub allow_runs: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Exam {
+    fn default() -> Self {
+        Exam {
+            time_limit_minutes: None,
+            allow_runs: true,
+        }
+    }
 }
 
 /// A chapter: levels in playing order.
@@ -123,6 +136,8 @@ struct PackFile {
     title: Text,
     #[serde(default)]
     chapters: Vec<ChapterFile>,
+    #[serde(default)]
+    exam: Option<Exam>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -140,8 +155,25 @@ impl Pack {
         Pack::from_files(&FileSet::from_dir(dir)?)
     }
 
-    /// Loads a pack from its files, reporting every problem of every file.
+    /// Loads a pack from its files, reporting every problem of every file. Chapter entries
+    /// `"pack-id/level-id"` borrow levels of the built-in packs.
     pub fn from_files(files: &FileSet) -> Result<Pack, Vec<Diagnostic>> {
+        let builtin = std::cell::OnceCell::new();
+        Pack::from_files_borrowing(files, &|pack, level| {
+            builtin
+                .get_or_init(|| super::builtin::builtin_packs().unwrap_or_default())
+                .iter()
+                .find(|p| p.id == pack)?
+                .level(level)
+                .cloned()
+        })
+    }
+
+    /// [`Pack::from_files`], finding borrowed levels with `borrow(pack_id, level_id)`.
+    pub(crate) fn from_files_borrowing(
+        files: &FileSet,
+        borrow: &dyn Fn(&str, &str) -> Option<Level>,
+    ) -> Result<Pack, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         // Levels, by id, in file order.
         let mut levels: BTreeMap<String, Level> = BTreeMap::new();
@@ -215,6 +247,20 @@ impl Pack {
             };
             problems.push(at(field(root.as_ref(), "title"), problem));
         }
+        if let Some(minutes) = pack_file.exam.as_ref().and_then(|e| e.time_limit_minutes)
+            && !(1..=MAX_EXAM_MINUTES).contains(&minutes)
+        {
+            let exam = root.as_ref().and_then(|r| r.get("exam"));
+            let loc = field(exam, "time_limit_minutes").or(field(root.as_ref(), "exam"));
+            problems.push(at(
+                loc,
+                LevelProblem::BadTimeLimit {
+                    minutes,
+                    max: MAX_EXAM_MINUTES,
+                },
+            ));
+        }
+        let mut borrowed = BTreeMap::new();
         if pack_file.chapters.is_empty() {
             problems.push(at(
                 field(root.as_ref(), "chapters"),
@@ -269,9 +315,37 @@ impl Pack {
                     .and_then(|l| l.item(j))
                     .map(|n| n.loc)
                     .or(chapter_loc);
+                if let Some((from_pack, from_level)) = id.split_once('/') {
+                    let found = (is_valid_id(from_pack) && is_valid_id(from_level))
+                        .then(|| borrow(from_pack, from_level))
+                        .flatten();
+                    match found {
+                        None => problems.push(at(
+                            loc,
+                            LevelProblem::UnknownBuiltinLevel {
+                                reference: id.clone(),
+                            },
+                        )),
+                        Some(level) if levels.contains_key(&level.id) => {
+                            problems.push(at(loc, LevelProblem::BorrowedIdClash { id: level.id }));
+                        }
+                        Some(level) if !used.insert(level.id.clone()) => {
+                            problems
+                                .push(at(loc, LevelProblem::LevelInTwoChapters { id: level.id }));
+                        }
+                        Some(level) => {
+                            borrowed.insert(level.id.clone(), id.clone());
+                            chapter_levels.push(level);
+                        }
+                    }
+                    continue;
+                }
                 match levels.get(id) {
                     None if unreadable => {}
                     None => problems.push(at(loc, LevelProblem::UnknownLevel { id: id.clone() })),
+                    Some(_) if borrowed.contains_key(id) => {
+                        problems.push(at(loc, LevelProblem::BorrowedIdClash { id: id.clone() }));
+                    }
                     Some(_) if !used.insert(id.clone()) => {
                         problems.push(at(loc, LevelProblem::LevelInTwoChapters { id: id.clone() }));
                     }
@@ -289,6 +363,8 @@ impl Pack {
                 id: pack_file.id,
                 title: pack_file.title,
                 chapters,
+                exam: pack_file.exam,
+                borrowed,
             })
         } else {
             Err(sorted(problems))
@@ -302,6 +378,17 @@ impl Pack {
 
     pub fn level(&self, id: &str) -> Option<&Level> {
         self.levels().find(|l| l.id == id)
+    }
+
+    /// Whether the pack is an exam.
+    pub fn is_exam(&self) -> bool {
+        self.exam.is_some()
+    }
+
+    /// The key of a level of this pack in saves, reports and submissions:
+    /// `pack-id/level-id` (borrowed levels too).
+    pub fn level_key(&self, level_id: &str) -> String {
+        format!("{}/{level_id}", self.id)
     }
 }
 

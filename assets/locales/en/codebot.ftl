@@ -255,3 +255,269 @@ fn-wall-in-front = wall_in_front(): answers True if there is a wall in front of 
 fn-item-here = item_here(): tells whether there is an item on the robot's square.
 fn-at-goal = at_goal(): answers True if the robot is on the goal square.
 fn-color-here = color_here(): gives the color of the robot's square.
+
+## curriculum
+
+# The three tiers of a chapter (as in CitizenCode), shown on the level map.
+tier-discovery = Discovery
+tier-practice = Practice
+tier-challenge = Challenge
+# Career cards (src/curriculum): headings of the parts of a card.
+career-what = The job
+career-day = A day at work
+career-skill = What you learned that this job uses
+career-path = How to get there after collège (age 15)
+# $name: the first name of the person on the card; $role: what they do, for example
+# "developer at a company making health apps".
+career-persona = { $name }, { $role }
+# $chapter: the title of the chapter to finish.
+career-locked = Finish the chapter "{ $chapter }" to discover this job.
+# $title: the title of the unlocked card.
+career-unlocked = New career card: { $title }!
+# $title: the name of the badge earned.
+badge-earned = New badge: { $title }!
+
+## game: screens
+
+common-back = ⬅ Back
+common-cancel = Cancel
+common-keys-help = Keyboard: Tab or arrows to move · Enter to choose · Esc to go back
+title-tagline = Program the robot in Python!
+title-play = Play
+# $name: the current profile.
+title-continue = Continue ({ $name })
+title-change-profile = Change profile
+title-settings = Settings
+title-credits = About
+title-quit = Quit
+profiles-title = Who is playing?
+profiles-subtitle = Pick your profile, or create yours. Your progress is kept on this computer.
+profiles-new = New profile
+profiles-edit = Edit
+# $stars: stars earned; $levels: levels passed.
+profiles-card-progress =
+    { $stars } · { $levels ->
+        [0] no level
+        [one] 1 level
+       *[other] { $levels } levels
+    }
+profiles-card-recovered = Damaged save: the backup copy will be used
+profiles-card-newer = Made by a newer version of Codebot
+profiles-card-unreadable = Unreadable: ask your teacher
+profiles-create-title = Create your profile
+profiles-edit-title = Edit the profile
+profiles-name = Your first name or nickname:
+profiles-name-hint = for example Zoe
+profiles-avatar = Choose your robot:
+# $number: the avatar's number (1 to 8).
+profiles-avatar-number = Robot { $number }
+profiles-create = Create and play
+profiles-save = Save
+profiles-delete = Delete this profile…
+# $name: the profile's name.
+profiles-delete-confirm = Delete the profile "{ $name }" and all its progress? The files are set aside in Codebot's trash folder: your teacher can get them back.
+profiles-delete-yes = Yes, delete
+profiles-error-name-empty = Write a name for your profile.
+# $max: the most characters allowed.
+profiles-error-name-too-long = This name is too long: { $max } characters at most.
+profiles-error-name-invalid = This name has characters that are not allowed.
+profiles-error-name-taken = There is already a profile "{ $name }". Choose another name (add your last name's initial, for example).
+profiles-error-unreadable = The profile "{ $name }" cannot be read: its save and its backup copy are both damaged. Nothing was erased: show this message to your teacher.
+profiles-error-newer = The profile "{ $name }" was saved by a newer version of Codebot. It was not changed: open it with that version.
+# $reason: the technical reason, for the teacher.
+profiles-error-failed = That did not work. Show this message to your teacher: { $reason }
+map-no-levels = No level is installed.
+map-all-done = You passed every level. Well done! Try to earn every star.
+# $number: the chapter's number; $title: its title.
+map-chapter = Chapter { $number } · { $title }
+# $passed, $total: levels passed out of the total; $stars, $max: stars earned out of the most.
+map-chapter-progress = { $passed }/{ $total } passed · { $stars }/{ $max } ★
+map-chapter-locked = Pass the levels of the chapter before (its final challenge is optional) to open this one.
+# $stars: stars earned; $levels: levels passed.
+map-total =
+    { $stars } ★ · { $levels ->
+        [0] no level passed
+        [one] 1 level passed
+       *[other] { $levels } levels passed
+    }
+map-settings = Settings
+map-change-profile = Change profile
+map-home = Home
+map-next = Your turn!
+map-level-locked = locked
+map-level-open = to do
+# $stars: stars earned (0 to 3).
+map-level-passed =
+    passed, { $stars ->
+        [one] 1 star
+       *[other] { $stars } stars
+    }
+map-level-locked-help = Pass the level before to open this one.
+settings-title = Settings
+settings-language = Language
+settings-text-size = Text size
+settings-text-size-help = Makes the whole game bigger: texts, buttons and code.
+settings-text-normal = Normal
+settings-text-large = Large
+settings-text-larger = Larger
+settings-text-largest = Huge
+settings-contrast = High contrast
+settings-contrast-help = White text on black, bright colours: easier to read, also on a projector.
+settings-off = Off
+settings-on = On
+settings-speed = Robot speed
+settings-speed-help = How fast the robot replays your program.
+settings-speed-slow = Slow
+settings-speed-normal = Normal
+settings-speed-fast = Fast
+settings-speed-fastest = Very fast
+settings-motion = Reduced motion
+settings-motion-help = No sliding or effects: the robot jumps from square to square without animation.
+# $name: the current profile.
+settings-saved-in-profile = These settings are saved in { $name }'s profile.
+settings-no-profile = These settings last until you choose a profile; then they are saved in your profile.
+notice-title-warning = Warning
+notice-title-error = A problem
+notice-ok = I understand
+notice-file-missing = the file is missing
+notice-file-empty = the file is empty
+notice-file-truncated = the file stops before its end (the computer may have been switched off while saving)
+notice-file-garbled = the file cannot be read
+notice-file-invalid = the file holds impossible values
+notice-file-newer = the file comes from a newer version of Codebot
+notice-file-io = the computer refused to read the file
+# $name: the profile; $problem: what was wrong (one of the notice-file-… messages); $copy: where the damaged file is kept.
+notice-profile-recovered = { $name }'s last save was damaged: { $problem }. Codebot used the backup copy, so your very latest progress may be missing; everything else is there. The damaged file is kept for your teacher ({ $copy }).
+# $reason: the technical reason.
+notice-save-failed = Your progress could not be saved. Codebot will try again by itself; if this message comes back, tell your teacher. Reason: { $reason }
+notice-no-data-folder = Codebot cannot find a folder to keep your progress in: it will be lost when the game closes. Tell your teacher. Reason: { $reason }
+notice-list-failed = The list of profiles could not be read. Tell your teacher. Reason: { $reason }
+# $name: the name given with --profile.
+notice-start-profile-failed = The profile "{ $name }" could not be opened: { $reason }
+credits-title = About Codebot
+credits-about-title = Codebot { $version }
+credits-about = A game to learn Python by programming a robot: write your program, watch the robot run it, fix it, and earn stars. It works without the Internet and keeps each student's progress on the computer.
+credits-built-with-title = Built with
+credits-built-with = Bevy (game engine, MIT or Apache-2.0) · egui and bevy_egui (interface, MIT or Apache-2.0) · RustPython (Python, MIT) · Fluent (translations, Apache-2.0 or MIT) · the Rust language.
+credits-art-title = Pictures and fonts
+credits-art = The robot, the squares, the items and the avatars are drawn by the game's own code, pixel by pixel. Fonts bundled with egui: Ubuntu Light (Ubuntu Font Licence 1.0), Hack (MIT and Bitstream Vera), Noto Emoji and emoji-icon-font (SIL Open Font Licence 1.1).
+credits-licence-title = Licence
+credits-licence = Codebot is free software, under the MIT or Apache-2.0 licence, as you choose: you may use it, study it, share it and improve it.
+
+## game: level screen
+
+level-no-levels = No level is installed.
+# Put as a comment at the top of the editor of a new level (one line = one comment line).
+level-code-starter = Write your program here, then click "Run".
+level-run-crashed = Codebot could not run your program. Try again; if it happens again, tell your teacher.
+level-run-no-worker = Codebot cannot find its own program to run yours. Tell your teacher.
+level-back-to-map = ⬅ Map
+level-best-stars = Your best:
+level-mission = Mission
+level-goal = Goal
+level-functions = Robot functions
+level-function-print = print(text): shows the text in the console.
+level-hints = Need help?
+# $count: number of variants of the level.
+level-variants-note =
+    { $count ->
+        [one] Your program will be tested on this world.
+       *[other] Your program will be tested on { $count } variants of this world: it must work on all of them.
+    }
+# $number: the hint's number; $total: number of hints.
+level-hint-title = Hint { $number } of { $total }
+level-hint-reveal = Show hint { $number } of { $total }
+level-goal-reach = Bring the robot to the goal square (the flag).
+# $mark: the letter written on the square.
+level-goal-robot-on = Stop the robot on the square "{ $mark }".
+level-goal-collect-all = Pick up every item.
+# $kind: gem, coin, key or battery.
+level-goal-collect-kind =
+    Pick up { $kind ->
+        [gem] every gem
+        [coin] every coin
+        [key] every key
+       *[battery] every battery
+    }.
+level-goal-carry =
+    The robot must end up carrying at least { $count } { $count ->
+        [one] item
+       *[other] items
+    }.
+level-goal-items-on =
+    { $count ->
+        [0] Every square "{ $mark }" must end up empty.
+        [one] Every square "{ $mark }" must end up with exactly 1 item.
+       *[other] Every square "{ $mark }" must end up with exactly { $count } items.
+    }
+# $color: name of the colour.
+level-goal-painted = Paint every square "{ $mark }" { $color }.
+level-goal-output = Your program must print:
+level-goal-said = The robot must say:
+level-goal-any = Any one of these goals:
+level-goal-count-items = (the number of items)
+level-goal-count-kind =
+    (the number of { $kind ->
+        [gem] gems
+        [coin] coins
+        [key] keys
+       *[battery] batteries
+    })
+level-editor = Your program
+# $lines: lines of code (blank lines and comments not counted).
+level-lines =
+    { $lines ->
+        [0] no line of code
+        [one] 1 line of code
+       *[other] { $lines } lines of code
+    }
+level-editor-changed = You changed the code since the last run: run it again to see the result.
+level-run = ▶ Run
+level-stop = ■ Stop
+level-play = ▶ Play
+level-pause = ⏸ Pause
+level-step = Step ▶|
+level-step-back = |◀ Back
+# $done: actions shown; $total: actions of the program.
+level-timeline = Action { $done } of { $total }
+level-tip-run = Runs your program (Ctrl+Enter or F5).
+level-tip-stop = Stops the program (Escape).
+level-tip-play = Play or pause (Space, when you are not typing in the editor).
+level-tip-step = One action forward (right arrow). Before a run: runs the program, then shows its first action.
+level-tip-step-back = One action back (left arrow).
+level-tip-reset = Back to the start (Home key).
+level-tip-end = Go to the end (End key).
+level-tip-speed = Speed of the robot, in actions per second:
+# $seconds: for how long, in seconds.
+level-running = Your program is running… { $seconds } s
+level-stopped = Program stopped.
+level-console = Console
+level-console-empty = Nothing printed yet. print(...) writes here.
+# $number: the variant shown; $total: number of variants.
+level-variant-shown = Variant { $number } of { $total }
+level-verdict-passed = Well done, level passed!
+level-verdict-passed-all =
+    { $total ->
+        [one] Your program reaches the goal.
+       *[other] Your program works on all { $total } variants.
+    }
+level-verdict-failed = Not yet…
+level-verdict-failed-variant = Variant { $number } of { $total }:
+level-verdict-not-graded = Your program could not be checked.
+# $max: lines allowed; $lines: lines of the program.
+level-verdict-next-lines = Next star: write a program of at most { $max } lines (yours has { $lines }).
+# $max: actions allowed; $actions: actions in the worst variant.
+level-verdict-next-actions = Next star: the robot must finish in at most { $max } actions (it takes up to { $actions }).
+level-verdict-all-stars = Every star: a short program and an efficient robot!
+level-verdict-variants = Variants:
+level-variant-passed = Variant { $number }: passed. Click to watch it again.
+level-variant-failed = Variant { $number }: not passed. Click to watch it again.
+level-variant-not-run = Variant { $number }: not tried, because another one stopped on an error.
+level-retry = Retry
+level-next = Next level ➡
+level-show-solution = See a solution
+level-solution-title = A possible solution
+level-solution-note = There are often several good solutions: yours may be different and just as right.
+level-close = Close
+level-verdict-hide = Hide
+level-verdict-show = Show the result

@@ -254,3 +254,269 @@ fn-wall-in-front = mur_devant() : répond True s'il y a un mur devant le robot.
 fn-item-here = objet_ici() : dit s'il y a un objet sur la case du robot.
 fn-at-goal = arrivee() : répond True si le robot est sur la case d'arrivée.
 fn-color-here = couleur_ici() : donne la couleur de la case du robot.
+
+## curriculum
+
+# Niveaux des chapitres (les trois paliers de CitizenCode), affichés sur la carte des niveaux.
+tier-discovery = Découverte
+tier-practice = Entraînement
+tier-challenge = Défi
+# Cartes métiers (src/curriculum) : titres des rubriques d'une carte.
+career-what = Le métier
+career-day = Une journée de travail
+career-skill = Ce que tu as appris qui sert dans ce métier
+career-path = Comment y arriver après la 3e
+# $name : le prénom de la personne de la carte ; $role : ce qu'elle fait, par exemple
+# « développeuse dans une entreprise d'applications de santé ».
+career-persona = { $name }, { $role }
+# $chapter : le titre du chapitre à terminer.
+career-locked = Termine le chapitre « { $chapter } » pour découvrir ce métier.
+# $title : le titre de la carte débloquée.
+career-unlocked = Nouvelle carte métier : { $title } !
+# $title : le nom du badge gagné.
+badge-earned = Nouveau badge : { $title } !
+
+## game: screens
+
+common-back = ⬅ Retour
+common-cancel = Annuler
+common-keys-help = Clavier : Tab ou flèches pour se déplacer · Entrée pour choisir · Échap pour revenir
+title-tagline = Programme le robot en Python !
+title-play = Jouer
+# $name : le profil en cours.
+title-continue = Continuer ({ $name })
+title-change-profile = Changer de profil
+title-settings = Réglages
+title-credits = À propos
+title-quit = Quitter
+profiles-title = Qui joue ?
+profiles-subtitle = Choisis ton profil, ou crée le tien. Ta progression est gardée sur cet ordinateur.
+profiles-new = Nouveau profil
+profiles-edit = Modifier
+# $stars : étoiles gagnées ; $levels : niveaux réussis.
+profiles-card-progress =
+    { $stars } · { $levels ->
+        [0] aucun niveau
+        [one] 1 niveau
+       *[other] { $levels } niveaux
+    }
+profiles-card-recovered = Sauvegarde abîmée : la copie de secours sera utilisée
+profiles-card-newer = Créé par une version plus récente de Codebot
+profiles-card-unreadable = Illisible : demande à ton professeur
+profiles-create-title = Crée ton profil
+profiles-edit-title = Modifier le profil
+profiles-name = Ton prénom ou ton pseudo :
+profiles-name-hint = par exemple Zoé
+profiles-avatar = Choisis ton robot :
+# $number : numéro de l'avatar (1 à 8).
+profiles-avatar-number = Robot { $number }
+profiles-create = Créer et jouer
+profiles-save = Enregistrer
+profiles-delete = Supprimer ce profil…
+# $name : le nom du profil.
+profiles-delete-confirm = Supprimer le profil « { $name } » et toute sa progression ? Les fichiers sont mis de côté dans la corbeille de Codebot, ton professeur peut les récupérer.
+profiles-delete-yes = Oui, supprimer
+profiles-error-name-empty = Écris un nom pour ton profil.
+# $max : nombre maximal de caractères.
+profiles-error-name-too-long = Ce nom est trop long : { $max } caractères au plus.
+profiles-error-name-invalid = Ce nom contient des caractères qui ne sont pas permis.
+profiles-error-name-taken = Il y a déjà un profil « { $name } ». Choisis un autre nom (ajoute l'initiale de ton nom, par exemple).
+profiles-error-unreadable = Le profil « { $name } » ne peut pas être lu : sa sauvegarde et sa copie de secours sont abîmées. Rien n'a été effacé : montre ce message à ton professeur.
+profiles-error-newer = Le profil « { $name } » a été enregistré par une version plus récente de Codebot. Il n'a pas été modifié : ouvre-le avec cette version.
+# $reason : la raison technique (en anglais), pour le professeur.
+profiles-error-failed = Cela n'a pas marché. Montre ce message à ton professeur : { $reason }
+map-no-levels = Aucun niveau n'est installé.
+map-all-done = Tu as réussi tous les niveaux. Bravo ! Essaie de gagner toutes les étoiles.
+# $number : numéro du chapitre ; $title : son titre.
+map-chapter = Chapitre { $number } · { $title }
+# $passed, $total : niveaux réussis sur le total ; $stars, $max : étoiles gagnées sur le maximum.
+map-chapter-progress = { $passed }/{ $total } réussis · { $stars }/{ $max } ★
+map-chapter-locked = Réussis les niveaux du chapitre précédent (le défi final n'est pas obligatoire) pour ouvrir celui-ci.
+# $stars : étoiles gagnées ; $levels : niveaux réussis.
+map-total =
+    { $stars } ★ · { $levels ->
+        [0] aucun niveau réussi
+        [one] 1 niveau réussi
+       *[other] { $levels } niveaux réussis
+    }
+map-settings = Réglages
+map-change-profile = Changer de profil
+map-home = Accueil
+map-next = À toi !
+map-level-locked = verrouillé
+map-level-open = à faire
+# $stars : étoiles gagnées (0 à 3).
+map-level-passed =
+    réussi, { $stars ->
+        [one] 1 étoile
+       *[other] { $stars } étoiles
+    }
+map-level-locked-help = Réussis le niveau d'avant pour ouvrir celui-ci.
+settings-title = Réglages
+settings-language = Langue
+settings-text-size = Taille du texte
+settings-text-size-help = Agrandit tout le jeu : textes, boutons et code.
+settings-text-normal = Normale
+settings-text-large = Grande
+settings-text-larger = Très grande
+settings-text-largest = Énorme
+settings-contrast = Contraste élevé
+settings-contrast-help = Texte blanc sur fond noir, couleurs vives : plus facile à lire, aussi sur un vidéoprojecteur.
+settings-off = Non
+settings-on = Oui
+settings-speed = Vitesse du robot
+settings-speed-help = La vitesse à laquelle le robot rejoue ton programme.
+settings-speed-slow = Lente
+settings-speed-normal = Normale
+settings-speed-fast = Rapide
+settings-speed-fastest = Très rapide
+settings-motion = Mouvements réduits
+settings-motion-help = Pas de glissements ni d'effets : le robot passe d'une case à l'autre sans animation.
+# $name : le profil en cours.
+settings-saved-in-profile = Ces réglages sont enregistrés dans le profil de { $name }.
+settings-no-profile = Ces réglages valent jusqu'à ce que tu choisisses un profil ; ensuite, ils sont enregistrés dans ton profil.
+notice-title-warning = Attention
+notice-title-error = Un problème
+notice-ok = J'ai compris
+notice-file-missing = le fichier a disparu
+notice-file-empty = le fichier est vide
+notice-file-truncated = le fichier est coupé avant la fin (l'ordinateur s'est peut-être éteint pendant l'enregistrement)
+notice-file-garbled = le fichier est illisible
+notice-file-invalid = le fichier contient des valeurs impossibles
+notice-file-newer = le fichier vient d'une version plus récente de Codebot
+notice-file-io = l'ordinateur a refusé de lire le fichier
+# $name : le profil ; $problem : ce qui n'allait pas (un des messages notice-file-…) ; $copy : où le fichier abîmé est gardé.
+notice-profile-recovered = La dernière sauvegarde de { $name } était abîmée : { $problem }. Codebot a repris la copie de secours, donc tes tout derniers progrès peuvent manquer ; tout le reste est là. Le fichier abîmé est gardé pour ton professeur ({ $copy }).
+# $reason : la raison technique (en anglais).
+notice-save-failed = Ta progression n'a pas pu être enregistrée. Codebot réessaiera tout seul ; si ce message revient, préviens ton professeur. Raison : { $reason }
+notice-no-data-folder = Codebot ne trouve pas de dossier où garder ta progression : elle sera perdue à la fermeture du jeu. Préviens ton professeur. Raison : { $reason }
+notice-list-failed = La liste des profils n'a pas pu être lue. Préviens ton professeur. Raison : { $reason }
+# $name : le nom donné avec --profile.
+notice-start-profile-failed = Le profil « { $name } » n'a pas pu être ouvert : { $reason }
+credits-title = À propos de Codebot
+credits-about-title = Codebot { $version }
+credits-about = Un jeu pour apprendre Python en programmant un robot : écris ton programme, regarde le robot l'exécuter, corrige, et gagne des étoiles. Il marche sans Internet et garde la progression de chaque élève sur l'ordinateur.
+credits-built-with-title = Fabriqué avec
+credits-built-with = Bevy (moteur de jeu, MIT ou Apache-2.0) · egui et bevy_egui (interface, MIT ou Apache-2.0) · RustPython (Python, MIT) · Fluent (traductions, Apache-2.0 ou MIT) · le langage Rust.
+credits-art-title = Images et polices
+credits-art = Le robot, les cases, les objets et les avatars sont dessinés par le code du jeu, pixel par pixel. Polices fournies avec egui : Ubuntu Light (Ubuntu Font Licence 1.0), Hack (MIT et Bitstream Vera), Noto Emoji et emoji-icon-font (SIL Open Font Licence 1.1).
+credits-licence-title = Licence
+credits-licence = Codebot est un logiciel libre, sous licence MIT ou Apache-2.0 au choix : tu peux l'utiliser, l'étudier, le partager et l'améliorer.
+
+## game: level screen
+
+level-no-levels = Aucun niveau n'est installé.
+# Mis en commentaire en haut de l'éditeur d'un niveau neuf (une ligne = une ligne de commentaire).
+level-code-starter = Écris ton programme ici, puis clique sur « Lancer ».
+level-run-crashed = Codebot n'a pas pu lancer ton programme. Réessaie ; si ça recommence, préviens ton professeur.
+level-run-no-worker = Codebot ne trouve pas son propre programme pour lancer le tien. Préviens ton professeur.
+level-back-to-map = ⬅ Carte
+level-best-stars = Ton record :
+level-mission = Mission
+level-goal = Objectif
+level-functions = Fonctions du robot
+level-function-print = print(texte) : affiche le texte dans la console.
+level-hints = Besoin d'aide ?
+# $count : nombre de variantes du niveau.
+level-variants-note =
+    { $count ->
+        [one] Ton programme sera testé sur ce monde.
+       *[other] Ton programme sera testé sur { $count } variantes de ce monde : il doit marcher sur toutes.
+    }
+# $number : numéro de l'indice ; $total : nombre d'indices.
+level-hint-title = Indice { $number } sur { $total }
+level-hint-reveal = Voir l'indice { $number } sur { $total }
+level-goal-reach = Amène le robot sur la case d'arrivée (le drapeau).
+# $mark : la lettre écrite sur la case.
+level-goal-robot-on = Arrête le robot sur la case « { $mark } ».
+level-goal-collect-all = Ramasse tous les objets.
+# $kind : gem, coin, key ou battery.
+level-goal-collect-kind =
+    Ramasse { $kind ->
+        [gem] toutes les gemmes
+        [coin] toutes les pièces
+        [key] toutes les clés
+       *[battery] toutes les piles
+    }.
+level-goal-carry =
+    Le robot doit finir en portant au moins { $count } { $count ->
+        [one] objet
+       *[other] objets
+    }.
+level-goal-items-on =
+    { $count ->
+        [0] Chaque case « { $mark } » doit finir vide.
+        [one] Chaque case « { $mark } » doit finir avec exactement 1 objet.
+       *[other] Chaque case « { $mark } » doit finir avec exactement { $count } objets.
+    }
+# $color : nom de la couleur.
+level-goal-painted = Peins en { $color } toutes les cases « { $mark } ».
+level-goal-output = Ton programme doit afficher :
+level-goal-said = Le robot doit dire :
+level-goal-any = Au choix, l'un de ces objectifs :
+level-goal-count-items = (le nombre d'objets)
+level-goal-count-kind =
+    (le nombre de { $kind ->
+        [gem] gemmes
+        [coin] pièces
+        [key] clés
+       *[battery] piles
+    })
+level-editor = Ton programme
+# $lines : lignes de code (sans les lignes vides ni les commentaires).
+level-lines =
+    { $lines ->
+        [0] aucune ligne de code
+        [one] 1 ligne de code
+       *[other] { $lines } lignes de code
+    }
+level-editor-changed = Tu as modifié le code depuis le dernier lancement : relance-le pour voir le résultat.
+level-run = ▶ Lancer
+level-stop = ■ Arrêter
+level-play = ▶ Lecture
+level-pause = ⏸ Pause
+level-step = Pas ▶|
+level-step-back = |◀ Pas
+# $done : actions montrées ; $total : actions du programme.
+level-timeline = Action { $done } sur { $total }
+level-tip-run = Lance ton programme (Ctrl+Entrée ou F5).
+level-tip-stop = Arrête le programme (Échap).
+level-tip-play = Lecture ou pause (Espace, quand tu n'écris pas dans l'éditeur).
+level-tip-step = Une action en avant (flèche droite). Avant un lancement : lance le programme, puis montre la première action.
+level-tip-step-back = Une action en arrière (flèche gauche).
+level-tip-reset = Revenir au début (touche Début).
+level-tip-end = Aller à la fin (touche Fin).
+level-tip-speed = Vitesse du robot, en actions par seconde :
+# $seconds : depuis combien de temps, en secondes.
+level-running = Ton programme tourne… { $seconds } s
+level-stopped = Programme arrêté.
+level-console = Console
+level-console-empty = Rien d'affiché pour l'instant. print(...) écrit ici.
+# $number : la variante montrée ; $total : nombre de variantes.
+level-variant-shown = Variante { $number } sur { $total }
+level-verdict-passed = Bravo, niveau réussi !
+level-verdict-passed-all =
+    { $total ->
+        [one] Ton programme atteint l'objectif.
+       *[other] Ton programme marche sur les { $total } variantes.
+    }
+level-verdict-failed = Pas encore…
+level-verdict-failed-variant = Variante { $number } sur { $total } :
+level-verdict-not-graded = Ton programme n'a pas pu être vérifié.
+# $max : lignes permises ; $lines : lignes du programme.
+level-verdict-next-lines = Étoile suivante : écris un programme de { $max } lignes au plus (le tien en a { $lines }).
+# $max : actions permises ; $actions : actions faites dans la pire variante.
+level-verdict-next-actions = Étoile suivante : le robot doit finir en { $max } actions au plus (il en fait jusqu'à { $actions }).
+level-verdict-all-stars = Toutes les étoiles : programme court et robot efficace !
+level-verdict-variants = Variantes :
+level-variant-passed = Variante { $number } : réussie. Clique pour la revoir.
+level-variant-failed = Variante { $number } : pas réussie. Clique pour la revoir.
+level-variant-not-run = Variante { $number } : pas essayée, car une autre s'est arrêtée sur une erreur.
+level-retry = Réessayer
+level-next = Niveau suivant ➡
+level-show-solution = Voir une solution
+level-solution-title = Une solution possible
+level-solution-note = Il y a souvent plusieurs bonnes solutions : la tienne peut être différente et tout aussi juste.
+level-close = Fermer
+level-verdict-hide = Masquer
+level-verdict-show = Voir le résultat

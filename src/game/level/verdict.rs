@@ -1,0 +1,218 @@
+//! The verdict shown when the replay reaches the end of the run: passed on every
+//! variant (with the stars and what would earn the next one) or which variant failed
+//! and why, a picker to replay any variant, and Retry / Next level / See a solution.
+
+use bevy_egui::egui::{self, Color32, RichText};
+
+use super::highlight::{self, palette};
+use super::open::ActiveLevel;
+use super::replay::Replay;
+use super::run::ProgramRun;
+use crate::cli::failure_message;
+use crate::game::theme::Palette;
+use crate::grade::{Failure, Report};
+use crate::i18n::{Lang, tr};
+use crate::level::Level;
+
+
+/// What the student chose in the verdict panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum VerdictChoice {
+    Retry,
+    NextLevel(String),
+    ShowSolution,
+    Hide,
+    ShowVariant(usize),
+}
+
+/// The star pictures, when the game's art is there.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct StarIcons {
+    pub full: egui::TextureId,
+    pub empty: egui::TextureId,
+}
+
+/// What the panel needs besides the run.
+pub(super) struct VerdictContext<'a> {
+    pub lang: Lang,
+    pub palette: Palette,
+    /// Text size factor of the screen.
+    pub scale: f32,
+    pub active: &'a ActiveLevel,
+    /// The level after this one, if any.
+    pub next: Option<String>,
+    /// Passed now or on an earlier day: the solution may be shown.
+    pub ever_passed: bool,
+    pub stars: Option<StarIcons>,
+}
+
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    context: &VerdictContext,
+    run: &ProgramRun,
+    replay: &Replay,
+) -> Option<VerdictChoice> {
+    let lang = context.lang;
+    let palette = &context.palette;
+    let t = |id: &str| tr(lang, id, &[]);
+    let outcome = run.outcome()?;
+    let mut choice = None;
+    let strong = |text: String| RichText::new(text).color(palette.text);
+    ui.add_space(6.0);
+    match &outcome.report {
+        Err(problem) => {
+            title(ui, context, &t("level-verdict-not-graded"), palette.warning);
+            ui.label(strong(problem.clone()));
+        }
+        Ok(report) if report.passed => {
+            ui.horizontal(|ui| {
+                title(ui, context, &t("level-verdict-passed"), palette.success);
+                ui.add_space(12.0);
+                stars(ui, report.stars, context.stars, 30.0 * context.scale);
+            });
+            let total = report.variants.len();
+            ui.label(strong(tr(lang, "level-verdict-passed-all", &[("total", total.into())])));
+            for line in next_star_lines(lang, &context.active.level, report) {
+                ui.label(RichText::new(line).italics());
+            }
+        }
+        Ok(report) => {
+            title(ui, context, &t("level-verdict-failed"), palette.warning);
+            if let Some(failed) = report.first_failure() {
+                let number = report.variants.iter().position(|v| v.seed == failed.seed).unwrap_or(0) + 1;
+                let reason = failed
+                    .failure
+                    .as_ref()
+                    .map(|f| failure_message(lang, failed.seed, f))
+                    .unwrap_or_default();
+                if report.variants.len() > 1 {
+                    let args = [("number", number.into()), ("total", report.variants.len().into())];
+                    ui.label(RichText::new(tr(lang, "level-verdict-failed-variant", &args)).strong());
+                }
+                ui.label(strong(reason));
+            }
+        }
+    }
+    if let Ok(report) = &outcome.report
+        && report.variants.len() > 1
+    {
+        choice = choice.or(variant_picker(ui, context, report, replay.variant));
+    }
+    ui.add_space(2.0);
+    ui.horizontal_wrapped(|ui| {
+        let ever_passed = outcome.passed() || context.ever_passed;
+        if let Some(next) = context.next.as_ref().filter(|_| ever_passed) {
+            let label = RichText::new(t("level-next")).strong().color(palette.on_accent);
+            if ui.add(egui::Button::new(label).fill(palette.accent)).clicked() {
+                choice = Some(VerdictChoice::NextLevel(next.clone()));
+            }
+        }
+        if ui.button(t("level-retry")).clicked() {
+            choice = Some(VerdictChoice::Retry);
+        }
+        if ever_passed && ui.button(t("level-show-solution")).clicked() {
+            choice = Some(VerdictChoice::ShowSolution);
+        }
+        if ui.button(t("level-verdict-hide")).clicked() {
+            choice = Some(VerdictChoice::Hide);
+        }
+    });
+    ui.add_space(6.0);
+    choice
+}
+
+fn title(ui: &mut egui::Ui, context: &VerdictContext, text: &str, color: Color32) {
+    ui.label(RichText::new(text).size(22.0 * context.scale).strong().color(color));
+}
+
+fn stars(ui: &mut egui::Ui, earned: u8, icons: Option<StarIcons>, size: f32) {
+    for i in 0..crate::progress::MAX_STARS {
+        let full = i < earned;
+        match icons {
+            Some(icons) => {
+                let texture = if full { icons.full } else { icons.empty };
+                ui.add(egui::Image::new((texture, egui::vec2(size, size))));
+            }
+            None => {
+                let (glyph, color) = if full { ("★", Color32::GOLD) } else { ("☆", Color32::GRAY) };
+                ui.label(RichText::new(glyph).size(size).color(color));
+            }
+        }
+    }
+}
+
+/// What the next stars ask for (nothing when every star is earned).
+fn next_star_lines(lang: Lang, level: &Level, report: &Report) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(max) = level.stars.max_lines
+        && report.lines_of_code > max
+    {
+        let args = [("max", max.into()), ("lines", report.lines_of_code.into())];
+        lines.push(tr(lang, "level-verdict-next-lines", &args));
+    }
+    if let Some(max) = level.stars.max_actions
+        && report.max_actions() > max
+    {
+        let args = [("max", max.into()), ("actions", report.max_actions().into())];
+        lines.push(tr(lang, "level-verdict-next-actions", &args));
+    }
+    if lines.is_empty() {
+        lines.push(tr(lang, "level-verdict-all-stars", &[]));
+    }
+    lines
+}
+
+fn variant_picker(
+    ui: &mut egui::Ui,
+    context: &VerdictContext,
+    report: &Report,
+    shown: usize,
+) -> Option<VerdictChoice> {
+    let lang = context.lang;
+    let palette = &context.palette;
+    let mut choice = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, "level-verdict-variants", &[]));
+        for (i, variant) in report.variants.iter().enumerate() {
+            let number = i + 1;
+            let (mark, color, tip) = match &variant.failure {
+                None => ("✔", palette.success, "level-variant-passed"),
+                Some(Failure::NotRun) => ("–", palette.weak_text, "level-variant-not-run"),
+                Some(_) => ("✖", palette.danger, "level-variant-failed"),
+            };
+            let text = RichText::new(format!("{number} {mark}")).strong().color(color);
+            let response = ui
+                .selectable_label(i == shown, text)
+                .on_hover_text(tr(lang, tip, &[("number", number.into())]));
+            if response.clicked() {
+                choice = Some(VerdictChoice::ShowVariant(i));
+            }
+        }
+    });
+    choice
+}
+
+/// The reference solution, in a window, once the level was passed.
+pub(super) fn solution_window(ctx: &egui::Context, lang: Lang, level: &Level, open: &mut bool) {
+    egui::Window::new(tr(lang, "level-solution-title", &[]))
+        .id(egui::Id::new("level-solution"))
+        .open(open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(460.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(tr(lang, "level-solution-note", &[]));
+            ui.add_space(6.0);
+            egui::Frame::new()
+                .fill(palette::BACKGROUND)
+                .corner_radius(6.0)
+                .inner_margin(10.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                        let job = highlight::layout_job(level.solution.trim_end(), egui::FontId::monospace(16.0));
+                        ui.label(job);
+                    });
+                });
+        });
+}

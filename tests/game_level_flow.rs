@@ -1,0 +1,170 @@
+//! The level screen played headless (no window, no GPU): open a level, run programs in
+//! the sandbox worker through the screen's background grading, read the verdicts.
+
+#![cfg(feature = "game")]
+
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use codebot::game::level::{
+    ActiveLevel, Code, LevelSaves, ProgramRun, Replay, ReplayCommand, RunProgram, StopProgram,
+    WorkerExecutable, logic_plugin,
+};
+use codebot::game::{Packs, Screen, Session};
+use codebot::grade::Failure;
+use codebot::i18n::Lang;
+use codebot::sandbox::{ErrorKind, Problem};
+
+const LEVEL: &str = "codebot/premiers-pas-01";
+
+/// An app with the level screen's logic, on `level`, with the real sandbox worker.
+fn app_on(level: &str) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .init_state::<Screen>()
+        .init_resource::<Packs>()
+        .insert_resource(Session {
+            lang: Lang::Fr,
+            level: Some(level.to_owned()),
+        })
+        .insert_resource(WorkerExecutable(Some(env!("CARGO_BIN_EXE_codebot").into())))
+        .add_plugins(logic_plugin);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Level);
+    for _ in 0..3 {
+        app.update();
+    }
+    assert!(
+        app.world().get_resource::<ActiveLevel>().is_some(),
+        "the level {level} opens"
+    );
+    app
+}
+
+fn run(app: &mut App, code: &str) {
+    app.world_mut().resource_mut::<Code>().set(code);
+    app.world_mut().write_message(RunProgram);
+}
+
+/// Updates the app until the run's report arrives; returns how many updates that took.
+fn wait_for_outcome(app: &mut App) -> u32 {
+    let started = Instant::now();
+    let mut updates = 0;
+    app.update();
+    while app.world().resource::<ProgramRun>().is_running() {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no verdict after 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+        app.update();
+        updates += 1;
+    }
+    updates
+}
+
+fn reference_solution(app: &App) -> String {
+    app.world().resource::<ActiveLevel>().level.solution.clone()
+}
+
+#[test]
+fn a_correct_program_passes_with_stars() {
+    let mut app = app_on(LEVEL);
+    let solution = reference_solution(&app);
+    run(&mut app, &solution);
+    wait_for_outcome(&mut app);
+    let run_state = app.world().resource::<ProgramRun>();
+    let report = run_state.report().expect("the program was graded");
+    assert!(report.passed, "{:?}", report.first_failure());
+    assert!(report.stars >= 1);
+    assert_eq!(run_state.outcome().unwrap().code, solution);
+    // The attempt and the stars are recorded for the level.
+    app.update();
+    let saves = app.world().resource::<LevelSaves>();
+    let progress = saves.level(LEVEL).expect("the level has progress");
+    assert!(progress.passed && progress.best_stars == report_stars(&app));
+    assert_eq!(progress.attempts, 1);
+    assert_eq!(progress.code, solution);
+}
+
+fn report_stars(app: &App) -> u8 {
+    app.world().resource::<ProgramRun>().report().unwrap().stars
+}
+
+#[test]
+fn a_wrong_program_fails_with_a_reason_and_its_replay_reaches_the_verdict() {
+    let mut app = app_on(LEVEL);
+    run(&mut app, "move()\n");
+    wait_for_outcome(&mut app);
+    let run_state = app.world().resource::<ProgramRun>();
+    let report = run_state.report().expect("the program was graded");
+    assert!(!report.passed);
+    assert_eq!(report.stars, 0);
+    let failed = report.first_failure().expect("a variant failed");
+    assert!(
+        matches!(failed.failure, Some(Failure::Goal(_))),
+        "{:?}",
+        failed.failure
+    );
+    // The failing variant is replayed; jumping to its end shows the verdict.
+    app.world_mut().write_message(ReplayCommand::ToEnd);
+    app.update();
+    let replay = app.world().resource::<Replay>();
+    assert!(replay.verdict_open);
+    assert_eq!(replay.cursor, 1.0, "one action: move");
+}
+
+#[test]
+fn an_endless_loop_never_freezes_the_game_and_times_out() {
+    let mut app = app_on(LEVEL);
+    run(&mut app, "while True:\n    pass\n");
+    let updates = wait_for_outcome(&mut app);
+    assert!(
+        updates > 50,
+        "the app kept updating while the program ran ({updates} updates)"
+    );
+    let report = app.world().resource::<ProgramRun>().report().unwrap();
+    let failure = report.first_failure().and_then(|v| v.failure.as_ref());
+    assert_eq!(
+        failure.and_then(Failure::kind),
+        Some(ErrorKind::Timeout),
+        "{failure:?}"
+    );
+    let Some(Failure::Program(error)) = failure else {
+        unreachable!()
+    };
+    assert!(matches!(error.problem, Problem::Timeout { .. }));
+}
+
+#[test]
+fn stop_ends_a_running_program_at_once() {
+    let mut app = app_on(LEVEL);
+    run(&mut app, "while True:\n    pass\n");
+    app.update();
+    assert!(app.world().resource::<ProgramRun>().is_running());
+    app.world_mut().write_message(StopProgram);
+    app.update();
+    let run_state = app.world().resource::<ProgramRun>();
+    assert!(!run_state.is_running());
+    assert!(run_state.stopped);
+    assert!(run_state.outcome().is_none());
+}
+
+#[test]
+fn code_is_kept_per_level() {
+    let mut app = app_on(LEVEL);
+    run(&mut app, "# mine\nmove()\n");
+    wait_for_outcome(&mut app);
+    let other = "codebot/premiers-pas-02";
+    app.world_mut().resource_mut::<Session>().level = Some(other.into());
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<ActiveLevel>().key, other);
+    assert_ne!(app.world().resource::<Code>().text, "# mine\nmove()\n");
+    app.world_mut().resource_mut::<Session>().level = Some(LEVEL.into());
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<Code>().text, "# mine\nmove()\n");
+}
