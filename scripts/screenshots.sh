@@ -9,6 +9,7 @@
 #   SIZES         window sizes (default: "1366x768 1920x1080"); the first is shot in
 #                 French, the others in English
 #   SLOW          multiply every wait by this (default 1; use 2 on a busy machine)
+#   ONLY          take only the shots whose name matches this grep pattern (e.g. "map")
 #
 # It writes OUT_DIR/<size>/<name>.png and fails (non-zero) when a screenshot is missing
 # or blank (ImageMagick: standard deviation of the pixels near 0). Saves go to a
@@ -139,6 +140,9 @@ REPORT=()
 shot() { # shot SIZE NAME WAIT OPTIONS...
   local size=$1 name=$2 wait=$3
   shift 3
+  if [ -n "${ONLY:-}" ] && ! grep -q -- "${ONLY}" <<<"$name"; then
+    return 0
+  fi
   local file="$OUT/$size/$name.png"
   rm -rf "$CODEBOT_DATA_DIR" "$file"
   cp -r "$WORK/seed" "$CODEBOT_DATA_DIR"

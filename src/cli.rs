@@ -448,38 +448,18 @@ fn diagnostics_as_levels(
     Vec::new()
 }
 
-/// Runs the reference solutions of levels, on as many threads as there are cores (each
-/// run is its own worker process), and returns the problems in the levels' order.
+/// Runs the reference solutions of levels, several at once (each run is its own worker
+/// process), and returns the problems in the levels' order.
 fn all_reference_problems(
     levels: &[(Level, Option<String>)],
     runner: &(dyn Runner + Sync),
 ) -> Vec<Diagnostic> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let found = std::sync::Mutex::new(vec![Vec::new(); levels.len()]);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(levels.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((level, text)) = levels.get(i) else {
-                        break;
-                    };
-                    let problems = reference_problems(level, text.as_deref(), runner);
-                    found.lock().unwrap_or_else(|e| e.into_inner())[i] = problems;
-                }
-            });
-        }
-    });
-    found
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .flatten()
-        .collect()
+    teacher::parallel_map(levels, |(level, text)| {
+        reference_problems(level, text.as_deref(), runner)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The levels at a path that is already known to be valid, with their file text. Levels a

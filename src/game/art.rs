@@ -285,11 +285,7 @@ fn polygon(p: Vec2, points: &[Vec2]) -> f32 {
         let w = p - points[i];
         let b = w - e * (w.dot(e) / e.dot(e)).clamp(0.0, 1.0);
         d = d.min(b.length_squared());
-        let c = [
-            p.y >= points[i].y,
-            p.y < points[j].y,
-            e.x * w.y > e.y * w.x,
-        ];
+        let c = [p.y >= points[i].y, p.y < points[j].y, e.x * w.y > e.y * w.x];
         if c.iter().all(|x| *x) || c.iter().all(|x| !*x) {
             sign = -sign;
         }
@@ -537,13 +533,19 @@ fn draw_gem(c: &mut Canvas) {
     c.outlined(GEM_DARK, GEM, 0.02, |p| polygon(p, &outline));
     // Facets: the table on top, lighter; the right side, darker.
     c.fill(GEM_LIGHT, |p| {
-        polygon(p, &[v(0.33, 0.29), v(0.67, 0.29), v(0.75, 0.42), v(0.25, 0.42)])
+        polygon(
+            p,
+            &[v(0.33, 0.29), v(0.67, 0.29), v(0.75, 0.42), v(0.25, 0.42)],
+        )
     });
     c.fill(GEM_DARK, |p| {
         polygon(p, &[v(0.62, 0.44), v(0.8, 0.44), v(0.52, 0.75)])
     });
     c.fill(GEM_SHINE, |p| {
-        polygon(p, &[v(0.36, 0.31), v(0.47, 0.31), v(0.42, 0.4), v(0.31, 0.4)])
+        polygon(
+            p,
+            &[v(0.36, 0.31), v(0.47, 0.31), v(0.42, 0.4), v(0.31, 0.4)],
+        )
     });
     // A sparkle.
     c.fill(WHITE, |p| {
@@ -584,8 +586,12 @@ fn draw_key(c: &mut Canvas) {
     let ring = |p: Vec2| circle(p, v(0.3, 0.42), 0.15).max(-circle(p, v(0.3, 0.42), 0.07));
     let shaft = |p: Vec2| capsule(p, v(0.42, 0.5), v(0.84, 0.5), 0.045);
     let teeth = |p: Vec2| {
-        rounded_box(p, v(0.64, 0.5), v(0.71, 0.66), 0.015)
-            .min(rounded_box(p, v(0.75, 0.5), v(0.82, 0.62), 0.015))
+        rounded_box(p, v(0.64, 0.5), v(0.71, 0.66), 0.015).min(rounded_box(
+            p,
+            v(0.75, 0.5),
+            v(0.82, 0.62),
+            0.015,
+        ))
     };
     let key = |p: Vec2| ring(p).min(shaft(p)).min(teeth(p));
     c.outlined(GOLD_DARK, GOLD, 0.025, key);
@@ -643,14 +649,18 @@ fn robot_canvas() -> Canvas {
         }
     }
     // Body, with a lighter top.
-    c.fill(INK, |p| rounded_box(p, v(0.22, 0.22), v(0.78, 0.84), 0.14) - 0.018);
+    c.fill(INK, |p| {
+        rounded_box(p, v(0.22, 0.22), v(0.78, 0.84), 0.14) - 0.018
+    });
     c.shade(|p| {
         (
             mix(ROBOT_LIGHT, ROBOT_BODY, (p.y - 0.22) * 3.0),
             rounded_box(p, v(0.22, 0.22), v(0.78, 0.84), 0.14),
         )
     });
-    c.fill(ROBOT_DARK, |p| capsule(p, v(0.3, 0.56), v(0.7, 0.56), 0.012));
+    c.fill(ROBOT_DARK, |p| {
+        capsule(p, v(0.3, 0.56), v(0.7, 0.56), 0.012)
+    });
     // Face screen at the front, with two eyes.
     c.fill(SCREEN, |p| rounded_box(p, v(0.3, 0.27), v(0.7, 0.48), 0.07));
     for x in [0.41, 0.59] {
@@ -675,7 +685,9 @@ fn avatar_canvas(index: u8, size: u32) -> Canvas {
     let light = mix(head, WHITE, 0.4);
     let mut c = Canvas::square(size);
     c.fill(background, |p| circle(p, v(0.5, 0.5), 0.49));
-    c.fill(with_alpha(head, 0.25), |p| circle(p, v(0.5, 0.5), 0.49).abs() - 0.012);
+    c.fill(with_alpha(head, 0.25), |p| {
+        circle(p, v(0.5, 0.5), 0.49).abs() - 0.012
+    });
     // Antenna (three shapes, changing with the avatar).
     c.outlined(INK, STEEL, 0.015, |p| {
         capsule(p, v(0.5, 0.12), v(0.5, 0.28), 0.02)
@@ -693,14 +705,18 @@ fn avatar_canvas(index: u8, size: u32) -> Canvas {
     c.outlined(INK, dark, 0.018, |p| {
         rounded_box(p, v(0.14, 0.42), v(0.86, 0.6), 0.06)
     });
-    c.fill(INK, |p| rounded_box(p, v(0.2, 0.26), v(0.8, 0.82), 0.14) - 0.02);
+    c.fill(INK, |p| {
+        rounded_box(p, v(0.2, 0.26), v(0.8, 0.82), 0.14) - 0.02
+    });
     c.shade(|p| {
         (
             mix(light, head, (p.y - 0.26) * 3.0),
             rounded_box(p, v(0.2, 0.26), v(0.8, 0.82), 0.14),
         )
     });
-    c.fill(SCREEN, |p| rounded_box(p, v(0.28, 0.36), v(0.72, 0.7), 0.09));
+    c.fill(SCREEN, |p| {
+        rounded_box(p, v(0.28, 0.36), v(0.72, 0.7), 0.09)
+    });
     let eye_y = 0.49;
     for x in [0.39, 0.61] {
         c.fill(with_alpha(EYE, 0.3), |p| circle(p, v(x, eye_y), 0.07));
@@ -736,7 +752,9 @@ fn avatar_canvas(index: u8, size: u32) -> Canvas {
     });
     // Cheek lights.
     for x in [0.3, 0.7] {
-        c.fill(with_alpha(FLAG_LIGHT, 0.8), |p| circle(p, v(x, 0.76), 0.025));
+        c.fill(with_alpha(FLAG_LIGHT, 0.8), |p| {
+            circle(p, v(x, 0.76), 0.025)
+        });
     }
     c
 }

@@ -30,7 +30,10 @@ pub(super) fn mark_start() {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let options = app.world().get_resource::<StartOptions>().map(|o| o.0.clone());
+    let options = app
+        .world()
+        .get_resource::<StartOptions>()
+        .map(|o| o.0.clone());
     if let Some(args) = options
         && (args.screenshot.is_some() || args.after.is_some())
     {

@@ -132,7 +132,10 @@ fn map_screen(
                                         "map-chapter",
                                         &[
                                             ("number", (c + 1).into()),
-                                            ("title", chapter.title.in_lang(session.french()).into()),
+                                            (
+                                                "title",
+                                                chapter.title.in_lang(session.french()).into(),
+                                            ),
                                         ],
                                     );
                                     let color = if chapter_open { p.text } else { p.weak_text };
@@ -185,7 +188,9 @@ fn map_screen(
                                             response.scroll_to_me(Some(egui::Align::Center));
                                         }
                                         if response.clicked() && row[l].is_open() {
-                                            play.write(PlayLevel(unlock::level_key(pack, &level.id)));
+                                            play.write(PlayLevel(unlock::level_key(
+                                                pack, &level.id,
+                                            )));
                                         }
                                     }
                                 });
@@ -209,7 +214,10 @@ fn top_bar(
 ) {
     ui.horizontal(|ui| {
         if let Some(textures) = textures {
-            ui.add(egui::Image::new((textures.avatar(profile.avatar), Vec2::splat(52.0))));
+            ui.add(egui::Image::new((
+                textures.avatar(profile.avatar),
+                Vec2::splat(52.0),
+            )));
         }
         ui.vertical(|ui| {
             ui.spacing_mut().item_spacing.y = 2.0;
@@ -257,9 +265,7 @@ fn level_tile(
     let status = match state {
         LevelState::Locked => session.t("map-level-locked"),
         LevelState::Open => session.t("map-level-open"),
-        LevelState::Passed { stars } => {
-            session.tr("map-level-passed", &[("stars", stars.into())])
-        }
+        LevelState::Passed { stars } => session.tr("map-level-passed", &[("stars", stars.into())]),
     };
     let label = format!("{chapter}.{number} {title} — {status}");
     let look = CardLook {
@@ -279,11 +285,8 @@ fn level_tile(
         if is_next {
             // A badge across the top edge of the tile, on the right.
             let badge = session.t("map-next");
-            let galley = painter.layout_no_wrap(
-                badge,
-                FontId::proportional(theme::SMALL_SIZE),
-                p.on_accent,
-            );
+            let galley =
+                painter.layout_no_wrap(badge, FontId::proportional(theme::SMALL_SIZE), p.on_accent);
             let size = galley.size() + Vec2::new(14.0, 4.0);
             let badge_rect = Rect::from_min_size(
                 Pos2::new(rect.right() + 8.0 - size.x, rect.top() - 8.0 - size.y / 2.0),

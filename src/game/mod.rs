@@ -89,7 +89,10 @@ pub fn run(args: GameArgs) -> std::process::ExitCode {
                 }),
                 ..default()
             })
-            .set(AssetPlugin { meta_check: bevy::asset::AssetMetaCheck::Never, ..default() }),
+            .set(AssetPlugin {
+                meta_check: bevy::asset::AssetMetaCheck::Never,
+                ..default()
+            }),
     )
     .add_plugins(EguiPlugin::default())
     .insert_resource(StartOptions(args));
@@ -133,6 +136,11 @@ pub fn plugin(app: &mut App) {
         start::plugin,
         capture::plugin,
     ));
-    app.add_plugins((title::plugin, profiles::plugin, map::plugin, credits::plugin));
+    app.add_plugins((
+        title::plugin,
+        profiles::plugin,
+        map::plugin,
+        credits::plugin,
+    ));
     app.add_plugins(level::plugin);
 }

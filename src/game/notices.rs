@@ -11,10 +11,8 @@ use super::{Session, UiSet};
 use crate::i18n::FluentValue;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Notices>().add_systems(
-        EguiPrimaryContextPass,
-        show_notice.in_set(UiSet::Overlays),
-    );
+    app.init_resource::<Notices>()
+        .add_systems(EguiPrimaryContextPass, show_notice.in_set(UiSet::Overlays));
 }
 
 /// How serious a notice is.

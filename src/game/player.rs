@@ -121,11 +121,22 @@ pub struct ProfileList {
 /// A change to the profiles, asked for by the player.
 #[derive(Message, Clone, Debug, PartialEq)]
 pub enum ProfileRequest {
-    Create { name: String, avatar: u8 },
-    Open { id: String },
+    Create {
+        name: String,
+        avatar: u8,
+    },
+    Open {
+        id: String,
+    },
     /// A new name and avatar (either may be unchanged).
-    Edit { id: String, name: String, avatar: u8 },
-    Delete { id: String },
+    Edit {
+        id: String,
+        name: String,
+        avatar: u8,
+    },
+    Delete {
+        id: String,
+    },
     /// Stop playing as the current profile (back to the picker).
     Close,
 }
@@ -144,15 +155,25 @@ pub struct ProfileFeedback {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProfileProblem {
     NameEmpty,
-    NameTooLong { max: usize },
+    NameTooLong {
+        max: usize,
+    },
     NameInvalid,
-    NameTaken { name: String },
+    NameTaken {
+        name: String,
+    },
     /// The save and its backup are both unusable: the teacher must look at the files.
-    Unreadable { name: String },
+    Unreadable {
+        name: String,
+    },
     /// Saved by a newer Codebot.
-    NewerVersion { name: String },
+    NewerVersion {
+        name: String,
+    },
     /// Anything else (disk full, permissions): the technical reason, for the teacher.
-    Failed { reason: String },
+    Failed {
+        reason: String,
+    },
 }
 
 impl ProfileProblem {
@@ -163,7 +184,9 @@ impl ProfileProblem {
                 ProfileProblem::NameTooLong { max: *max }
             }
             ProgressError::InvalidName(_) => ProfileProblem::NameInvalid,
-            ProgressError::DuplicateName { name } => ProfileProblem::NameTaken { name: name.clone() },
+            ProgressError::DuplicateName { name } => {
+                ProfileProblem::NameTaken { name: name.clone() }
+            }
             ProgressError::BothBroken { .. } => ProfileProblem::Unreadable {
                 name: name.to_owned(),
             },
@@ -180,9 +203,10 @@ impl ProfileProblem {
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
             ProfileProblem::NameEmpty => ("profiles-error-name-empty", vec![]),
-            ProfileProblem::NameTooLong { max } => {
-                ("profiles-error-name-too-long", vec![("max", max.to_string())])
-            }
+            ProfileProblem::NameTooLong { max } => (
+                "profiles-error-name-too-long",
+                vec![("max", max.to_string())],
+            ),
             ProfileProblem::NameInvalid => ("profiles-error-name-invalid", vec![]),
             ProfileProblem::NameTaken { name } => {
                 ("profiles-error-name-taken", vec![("name", name.clone())])
@@ -194,7 +218,7 @@ impl ProfileProblem {
                 ("profiles-error-newer", vec![("name", name.clone())])
             }
             ProfileProblem::Failed { reason } => {
-                ("profiles-error-failed", vec![("reason", reason.clone().into())])
+                ("profiles-error-failed", vec![("reason", reason.clone())])
             }
         }
     }
@@ -285,12 +309,18 @@ impl Player<'_> {
 }
 
 fn recovery_notice(name: &str, recovery: &Recovery) -> Notice {
-    let copy = recovery.broken_copy.clone().unwrap_or_else(|| "-".to_owned());
+    let copy = recovery
+        .broken_copy
+        .clone()
+        .unwrap_or_else(|| "-".to_owned());
     Notice::warning(
         "notice-profile-recovered",
         vec![
             ("name", name.to_owned().into()),
-            ("problem", NoticeArg::Message(file_problem_id(&recovery.main_problem))),
+            (
+                "problem",
+                NoticeArg::Message(file_problem_id(&recovery.main_problem)),
+            ),
             ("copy", copy.into()),
         ],
     )
@@ -362,8 +392,9 @@ fn handle_requests(
                 .map_err(|e| ProfileProblem::from_error(&e, &name_of(id))),
             ProfileRequest::Edit { id, name, avatar } => edit(&mut player, id, name, *avatar)
                 .map_err(|e| ProfileProblem::from_error(&e, name)),
-            ProfileRequest::Delete { id } => delete(&mut player, id)
-                .map_err(|e| ProfileProblem::from_error(&e, &name_of(id))),
+            ProfileRequest::Delete { id } => {
+                delete(&mut player, id).map_err(|e| ProfileProblem::from_error(&e, &name_of(id)))
+            }
             ProfileRequest::Close => {
                 player.flush();
                 player.current.set_loaded(None);
@@ -436,7 +467,11 @@ fn save_current(
         None => true,
         // After a failure (disk full, USB stick removed), try again less often.
         Some((at, failed)) => {
-            let wait = if failed { RETRY_INTERVAL } else { SAVE_INTERVAL };
+            let wait = if failed {
+                RETRY_INTERVAL
+            } else {
+                SAVE_INTERVAL
+            };
             now.saturating_sub(at) >= wait
         }
     };

@@ -94,62 +94,84 @@ fn profiles_screen(
                 problem_banner(ui, &p, &session, problem);
             }
             ui.add_space(8.0);
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.spacing_mut().item_spacing = Vec2::new(18.0, 18.0);
-                        for (i, profile) in list.profiles.iter().enumerate() {
-                            ui.vertical(|ui| {
-                                ui.spacing_mut().item_spacing.y = 6.0;
-                                let card = profile_card(ui, &p, &session, textures.as_ref(), profile);
-                                if entered && i == 0 {
-                                    card.request_focus();
-                                }
-                                if card.clicked() {
-                                    requests.write(ProfileRequest::Open {
-                                        id: profile.id.clone(),
-                                    });
-                                }
-                                let edit = ui.add_sized(
-                                    [CARD.x, 30.0],
-                                    egui::Button::new(session.t("profiles-edit")),
-                                );
-                                if edit.clicked() {
-                                    *state = PickerState {
-                                        dialog: Some(Dialog::Edit {
+            let help = session.t("common-keys-help");
+            theme::above_world_strip(ui, &p, textures.as_ref(), &help, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            let gap = 18.0;
+                            ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
+                            // Centred when the cards fit on one line.
+                            let cards = list.profiles.len() as f32 + 1.0;
+                            let width = cards * (CARD.x + gap) - gap;
+                            let free = ui.available_width() - width;
+                            if free > 0.0 {
+                                ui.add_space(free / 2.0 - gap);
+                            }
+                            for (i, profile) in list.profiles.iter().enumerate() {
+                                ui.vertical(|ui| {
+                                    ui.spacing_mut().item_spacing.y = 6.0;
+                                    let card =
+                                        profile_card(ui, &p, &session, textures.as_ref(), profile);
+                                    if entered && i == 0 {
+                                        card.request_focus();
+                                    }
+                                    if card.clicked() {
+                                        requests.write(ProfileRequest::Open {
                                             id: profile.id.clone(),
-                                            confirm_delete: false,
-                                        }),
-                                        name: profile.name.clone(),
-                                        avatar: profile.avatar,
+                                        });
+                                    }
+                                    let edit = ui.add_sized(
+                                        [CARD.x, 30.0],
+                                        egui::Button::new(session.t("profiles-edit")),
+                                    );
+                                    if edit.clicked() {
+                                        *state = PickerState {
+                                            dialog: Some(Dialog::Edit {
+                                                id: profile.id.clone(),
+                                                confirm_delete: false,
+                                            }),
+                                            name: profile.name.clone(),
+                                            avatar: profile.avatar,
+                                            done_at_open: feedback.done,
+                                            focus_field: true,
+                                            submitted: false,
+                                        };
+                                    }
+                                });
+                            }
+                            ui.vertical(|ui| {
+                                let new = new_card(ui, &p, &session, list.profiles.is_empty());
+                                if entered && list.profiles.is_empty() {
+                                    new.request_focus();
+                                }
+                                if new.clicked() {
+                                    *state = PickerState {
+                                        dialog: Some(Dialog::Create),
+                                        name: String::new(),
+                                        avatar: (list.profiles.len() as u8) % AVATAR_COUNT,
                                         done_at_open: feedback.done,
                                         focus_field: true,
                                         submitted: false,
                                     };
                                 }
                             });
-                        }
-                        let new = new_card(ui, &p, &session, list.profiles.is_empty());
-                        if entered && list.profiles.is_empty() {
-                            new.request_focus();
-                        }
-                        if new.clicked() {
-                            *state = PickerState {
-                                dialog: Some(Dialog::Create),
-                                name: String::new(),
-                                avatar: (list.profiles.len() as u8) % AVATAR_COUNT,
-                                done_at_open: feedback.done,
-                                focus_field: true,
-                                submitted: false,
-                            };
-                        }
+                        });
                     });
-                });
+            });
         });
 
     if state.dialog.is_some() {
-        profile_dialog(&ctx, &p, &session, textures.as_ref(), &feedback, &mut state, &mut requests);
+        profile_dialog(
+            &ctx,
+            &p,
+            &session,
+            textures.as_ref(),
+            &feedback,
+            &mut state,
+            &mut requests,
+        );
     }
     Ok(())
 }
@@ -243,7 +265,7 @@ fn profile_card(
             &line,
             theme::SMALL_SIZE,
             color,
-            2,
+            3,
         );
     });
     match warning {
@@ -262,7 +284,11 @@ fn new_card(ui: &mut egui::Ui, p: &Palette, session: &Session, first: bool) -> e
     theme::card(ui, p, CARD, look, &label, |painter, rect| {
         let circle = Pos2::new(rect.center().x, rect.top() + AVATAR / 2.0);
         painter.circle_filled(circle, AVATAR / 2.0 - 4.0, p.accent_soft);
-        painter.circle_stroke(circle, AVATAR / 2.0 - 4.0, egui::Stroke::new(p.line + 1.0, p.accent));
+        painter.circle_stroke(
+            circle,
+            AVATAR / 2.0 - 4.0,
+            egui::Stroke::new(p.line + 1.0, p.accent),
+        );
         painter.text(
             circle,
             Align2::CENTER_CENTER,
@@ -299,7 +325,7 @@ fn profile_dialog(
     egui::Modal::new(egui::Id::new("codebot-profile-dialog"))
         .frame(theme::card_frame(p))
         .show(ctx, |ui| {
-            ui.set_max_width(600.0);
+            ui.set_max_width(660.0);
             let title = match &dialog {
                 Dialog::Create => session.t("profiles-create-title"),
                 Dialog::Edit { .. } => session.t("profiles-edit-title"),
@@ -354,7 +380,9 @@ fn profile_dialog(
             }
             let enter_pressed = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let form_problem = feedback.problem.as_ref().filter(|_| feedback.in_form);
-            if let Some(problem) = form_problem.filter(|_| state.done_at_open == feedback.done && state.submitted) {
+            if let Some(problem) =
+                form_problem.filter(|_| state.done_at_open == feedback.done && state.submitted)
+            {
                 let (id, args) = problem.message();
                 let args: Vec<(&str, FluentValue)> = args
                     .into_iter()
@@ -367,22 +395,24 @@ fn profile_dialog(
             ui.horizontal_wrapped(|ui| {
                 for avatar in 0..AVATAR_COUNT {
                     let selected = state.avatar == avatar;
-                    let label = session.tr("profiles-avatar-number", &[("number", (avatar + 1).into())]);
+                    let label =
+                        session.tr("profiles-avatar-number", &[("number", (avatar + 1).into())]);
                     let look = CardLook {
                         selected,
                         highlighted: false,
                         enabled: true,
                     };
-                    let response = theme::card(ui, p, Vec2::splat(72.0), look, &label, |painter, rect| {
-                        if let Some(textures) = textures {
-                            painter.image(
-                                textures.avatar(avatar),
-                                rect.expand(4.0),
-                                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                                Color32::WHITE,
-                            );
-                        }
-                    });
+                    let response =
+                        theme::card(ui, p, Vec2::splat(64.0), look, &label, |painter, rect| {
+                            if let Some(textures) = textures {
+                                painter.image(
+                                    textures.avatar(avatar),
+                                    rect.expand(4.0),
+                                    Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                                    Color32::WHITE,
+                                );
+                            }
+                        });
                     if response.clicked() {
                         state.avatar = avatar;
                     }
@@ -397,10 +427,9 @@ fn profile_dialog(
                     Dialog::Create => session.t("profiles-create"),
                     Dialog::Edit { .. } => session.t("profiles-save"),
                 };
-                let confirm = egui::Button::new(
-                    egui::RichText::new(confirm).strong().color(p.on_accent),
-                )
-                .fill(p.accent);
+                let confirm =
+                    egui::Button::new(egui::RichText::new(confirm).strong().color(p.on_accent))
+                        .fill(p.accent);
                 if ui.add(confirm).clicked() || enter_pressed {
                     state.submitted = true;
                     match &dialog {

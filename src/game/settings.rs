@@ -95,6 +95,7 @@ fn nearest(options: &[(f32, &'static str)], value: f32) -> usize {
         .unwrap_or(0)
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system: each parameter is a resource it reads
 fn settings_screen(
     mut contexts: EguiContexts,
     session: Res<Session>,
@@ -173,7 +174,10 @@ fn settings_rows(
     } else {
         ui.available_width()
     };
-    let row = |ui: &mut egui::Ui, name: &str, help: Option<&str>, choices: &mut dyn FnMut(&mut egui::Ui)| {
+    let row = |ui: &mut egui::Ui,
+               name: &str,
+               help: Option<&str>,
+               choices: &mut dyn FnMut(&mut egui::Ui)| {
         let describe = |ui: &mut egui::Ui| {
             ui.set_width(label_width);
             ui.label(
@@ -205,34 +209,54 @@ fn settings_rows(
     });
     ui.separator();
     let chosen = nearest(&TEXT_SCALES, s.text_scale);
-    row(ui, "settings-text-size", Some("settings-text-size-help"), &mut |ui| {
-        for (i, (scale, id)) in TEXT_SCALES.iter().enumerate() {
-            if theme::choice(ui, p, i == chosen, &session.t(id)).clicked() {
-                changes.write(SettingsChange::TextScale(*scale));
+    row(
+        ui,
+        "settings-text-size",
+        Some("settings-text-size-help"),
+        &mut |ui| {
+            for (i, (scale, id)) in TEXT_SCALES.iter().enumerate() {
+                if theme::choice(ui, p, i == chosen, &session.t(id)).clicked() {
+                    changes.write(SettingsChange::TextScale(*scale));
+                }
             }
-        }
-    });
+        },
+    );
     ui.separator();
-    row(ui, "settings-contrast", Some("settings-contrast-help"), &mut |ui| {
-        on_off(ui, session, p, s.high_contrast, |on| {
-            changes.write(SettingsChange::HighContrast(on));
-        });
-    });
+    row(
+        ui,
+        "settings-contrast",
+        Some("settings-contrast-help"),
+        &mut |ui| {
+            on_off(ui, session, p, s.high_contrast, |on| {
+                changes.write(SettingsChange::HighContrast(on));
+            });
+        },
+    );
     ui.separator();
     let chosen = nearest(&ANIMATION_SPEEDS, s.animation_speed);
-    row(ui, "settings-speed", Some("settings-speed-help"), &mut |ui| {
-        for (i, (speed, id)) in ANIMATION_SPEEDS.iter().enumerate() {
-            if theme::choice(ui, p, i == chosen, &session.t(id)).clicked() {
-                changes.write(SettingsChange::AnimationSpeed(*speed));
+    row(
+        ui,
+        "settings-speed",
+        Some("settings-speed-help"),
+        &mut |ui| {
+            for (i, (speed, id)) in ANIMATION_SPEEDS.iter().enumerate() {
+                if theme::choice(ui, p, i == chosen, &session.t(id)).clicked() {
+                    changes.write(SettingsChange::AnimationSpeed(*speed));
+                }
             }
-        }
-    });
+        },
+    );
     ui.separator();
-    row(ui, "settings-motion", Some("settings-motion-help"), &mut |ui| {
-        on_off(ui, session, p, s.reduced_motion, |on| {
-            changes.write(SettingsChange::ReducedMotion(on));
-        });
-    });
+    row(
+        ui,
+        "settings-motion",
+        Some("settings-motion-help"),
+        &mut |ui| {
+            on_off(ui, session, p, s.reduced_motion, |on| {
+                changes.write(SettingsChange::ReducedMotion(on));
+            });
+        },
+    );
 }
 
 fn on_off(

@@ -38,10 +38,7 @@ fn send<M: Message>(app: &mut App, message: M) {
 }
 
 fn current(app: &App) -> Option<crate::progress::Profile> {
-    app.world()
-        .resource::<CurrentProfile>()
-        .profile()
-        .cloned()
+    app.world().resource::<CurrentProfile>().profile().cloned()
 }
 
 #[test]
@@ -96,7 +93,14 @@ fn a_bad_name_is_refused_with_a_reason_and_nothing_is_created() {
         assert_eq!(feedback.problem.as_ref(), Some(&expected));
         assert!(feedback.in_form);
     }
-    assert_eq!(Store::open(dir.path()).unwrap().list_profiles().unwrap().len(), 1);
+    assert_eq!(
+        Store::open(dir.path())
+            .unwrap()
+            .list_profiles()
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -117,7 +121,11 @@ fn progress_and_settings_are_saved_automatically() {
         .unwrap()
         .record_attempt("codebot/premiers-pas-01", "avance()", true, 3);
     app.update();
-    let saved = Store::open(dir.path()).unwrap().load_profile(&id).unwrap().value;
+    let saved = Store::open(dir.path())
+        .unwrap()
+        .load_profile(&id)
+        .unwrap()
+        .value;
     assert_eq!(saved.total_stars(), 3);
     assert!(!app.world().resource::<CurrentProfile>().unsaved());
 }
@@ -146,10 +154,17 @@ fn switching_language_changes_the_session_and_the_profile() {
     // Saves are at most twice a second: wait for the second one.
     std::thread::sleep(std::time::Duration::from_millis(600));
     app.update();
-    let saved = Store::open(dir.path()).unwrap().load_profile(&id).unwrap().value;
+    let saved = Store::open(dir.path())
+        .unwrap()
+        .load_profile(&id)
+        .unwrap()
+        .value;
     assert_eq!(saved.settings.lang, Some(Lang::Fr));
     assert!(saved.settings.high_contrast);
-    assert_eq!(app.world().resource::<Theme>().palette, Palette::HIGH_CONTRAST);
+    assert_eq!(
+        app.world().resource::<Theme>().palette,
+        Palette::HIGH_CONTRAST
+    );
 }
 
 #[test]
@@ -163,7 +178,12 @@ fn opening_a_profile_applies_its_language_unless_forced() {
 
     let mut app = app(&dir);
     send(&mut app, SettingsChange::Lang(Lang::Fr));
-    send(&mut app, ProfileRequest::Open { id: profile.id.clone() });
+    send(
+        &mut app,
+        ProfileRequest::Open {
+            id: profile.id.clone(),
+        },
+    );
     assert_eq!(app.world().resource::<Session>().lang, Lang::En);
     assert_eq!(app.world().resource::<Theme>().text_scale, 1.4);
 
@@ -174,7 +194,11 @@ fn opening_a_profile_applies_its_language_unless_forced() {
     };
     let app = app_with(&dir, Some(forced));
     assert_eq!(app.world().resource::<Session>().lang, Lang::Fr);
-    assert_eq!(current(&app).unwrap().id, profile.id, "found by name, any case");
+    assert_eq!(
+        current(&app).unwrap().id,
+        profile.id,
+        "found by name, any case"
+    );
 }
 
 #[test]
@@ -187,7 +211,10 @@ fn a_corrupted_save_is_recovered_from_the_backup_and_the_player_is_told() {
     // The save after that one is cut short by a crash.
     profile.record_attempt("codebot/premiers-pas-03", "avance()", true, 3);
     store.save_profile(&profile).unwrap();
-    let main = dir.path().join("profiles").join(format!("{}.ron", profile.id));
+    let main = dir
+        .path()
+        .join("profiles")
+        .join(format!("{}.ron", profile.id));
     let text = std::fs::read_to_string(&main).unwrap();
     std::fs::write(&main, &text[..text.len() / 2]).unwrap();
 
@@ -195,10 +222,19 @@ fn a_corrupted_save_is_recovered_from_the_backup_and_the_player_is_told() {
     send(&mut app, Navigate::To(Screen::Profiles));
     let summary = &app.world().resource::<ProfileList>().profiles[0];
     assert!(summary.is_corrupt(), "the picker warns before opening");
-    send(&mut app, ProfileRequest::Open { id: profile.id.clone() });
+    send(
+        &mut app,
+        ProfileRequest::Open {
+            id: profile.id.clone(),
+        },
+    );
 
     let opened = current(&app).expect("opened from the backup");
-    assert_eq!(opened.total_stars(), 2, "the backup's progress, not a reset");
+    assert_eq!(
+        opened.total_stars(),
+        2,
+        "the backup's progress, not a reset"
+    );
     let notices = app.world().resource::<Notices>();
     assert!(notices.has("notice-profile-recovered"));
     for lang in Lang::ALL {
@@ -344,7 +380,13 @@ fn every_menu_message_exists_in_both_languages() {
         include_str!("navigation.rs"),
     ];
     let prefixes = [
-        "common-", "title-", "profiles-", "map-", "settings-", "credits-", "notice-",
+        "common-",
+        "title-",
+        "profiles-",
+        "map-",
+        "settings-",
+        "credits-",
+        "notice-",
     ];
     let mut ids = Vec::new();
     for source in sources {

@@ -7,17 +7,21 @@
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::egui::{
-    self, Color32, CornerRadius, FontFamily, FontId, Margin, Sense, Shadow, Stroke, TextStyle,
-    Vec2,
+    self, Color32, CornerRadius, FontFamily, FontId, Margin, Sense, Shadow, Stroke, TextStyle, Vec2,
 };
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::art::ArtTextures;
 use super::settings::ActiveSettings;
+use crate::sim::{Heading, ItemKind};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Theme>()
         .add_systems(Update, follow_settings)
-        .add_systems(EguiPrimaryContextPass, apply_style.in_set(super::UiSet::Theme));
+        .add_systems(
+            EguiPrimaryContextPass,
+            apply_style.in_set(super::UiSet::Theme),
+        );
 }
 
 /// The colours of the current theme.
@@ -170,15 +174,17 @@ fn apply_style(
 /// The egui style of a theme.
 pub fn style(theme: &Theme) -> egui::Style {
     let p = theme.palette;
-    let mut style = egui::Style::default();
-    style.text_styles = [
-        (TextStyle::Heading, FontId::proportional(HEADING_SIZE)),
-        (TextStyle::Body, FontId::proportional(BODY_SIZE)),
-        (TextStyle::Button, FontId::proportional(BODY_SIZE)),
-        (TextStyle::Small, FontId::proportional(SMALL_SIZE)),
-        (TextStyle::Monospace, FontId::monospace(BODY_SIZE)),
-    ]
-    .into();
+    let mut style = egui::Style {
+        text_styles: [
+            (TextStyle::Heading, FontId::proportional(HEADING_SIZE)),
+            (TextStyle::Body, FontId::proportional(BODY_SIZE)),
+            (TextStyle::Button, FontId::proportional(BODY_SIZE)),
+            (TextStyle::Small, FontId::proportional(SMALL_SIZE)),
+            (TextStyle::Monospace, FontId::monospace(BODY_SIZE)),
+        ]
+        .into(),
+        ..Default::default()
+    };
     style.spacing.item_spacing = Vec2::new(10.0, 10.0);
     style.spacing.button_padding = Vec2::new(14.0, 8.0);
     style.spacing.interact_size = Vec2::new(40.0, 34.0);
@@ -420,6 +426,74 @@ pub fn centered_text(
     rect
 }
 
+/// Draws the world strip and the keyboard help along the bottom of a screen (the strip
+/// only when the window is tall enough) and lays `content` out in the space above.
+pub fn above_world_strip<R>(
+    ui: &mut egui::Ui,
+    palette: &Palette,
+    art: Option<&ArtTextures>,
+    help: &str,
+    content: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let full = ui.max_rect();
+    let tile = 64.0;
+    let strip = art.filter(|_| full.height() > 560.0);
+    if let Some(art) = strip {
+        world_strip(ui.painter(), full, tile, art);
+    }
+    ui.painter().text(
+        egui::Pos2::new(full.center().x, full.bottom() - 4.0),
+        egui::Align2::CENTER_BOTTOM,
+        help,
+        FontId::proportional(SMALL_SIZE),
+        palette.weak_text,
+    );
+    let bottom = if strip.is_some() { tile + 36.0 } else { 28.0 };
+    let top = ui.cursor().top().max(full.top());
+    let rect = egui::Rect::from_min_max(
+        egui::Pos2::new(full.left(), top),
+        full.max - Vec2::new(0.0, bottom),
+    );
+    ui.scope_builder(egui::UiBuilder::new().max_rect(rect), content)
+        .inner
+}
+
+/// A row of floor along the bottom with the robot on its way to the flag, picking up
+/// things: the game in one glance.
+pub fn world_strip(painter: &egui::Painter, full: egui::Rect, tile: f32, art: &ArtTextures) {
+    let y = full.bottom() - tile - 28.0;
+    let count = (full.width() / tile).ceil() as usize + 1;
+    let left = full.center().x - count as f32 * tile / 2.0;
+    let uv = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::Pos2::new(1.0, 1.0));
+    let middle = count / 2;
+    for i in 0..count {
+        let rect = egui::Rect::from_min_size(
+            egui::Pos2::new(left + i as f32 * tile, y),
+            Vec2::splat(tile),
+        );
+        let offset = i as isize - middle as isize;
+        let ground = match offset {
+            -6 | 7 => art.wall,
+            -1 => art.paint[1],
+            2 => art.paint[2],
+            _ => art.floor,
+        };
+        painter.image(ground, rect, uv, Color32::WHITE);
+        let thing = match offset {
+            -4 => Some(art.item(ItemKind::Coin)),
+            -2 => Some(art.robot(Heading::East)),
+            1 => Some(art.item(ItemKind::Gem)),
+            3 => Some(art.item(ItemKind::Key)),
+            4 => Some(art.item(ItemKind::Battery)),
+            5 => Some(art.goal),
+            _ => None,
+        };
+        if let Some(texture) = thing {
+            painter.image(texture, rect, uv, Color32::WHITE);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,7 +531,10 @@ mod tests {
         assert_eq!(zoom_for(Vec2::new(1366.0, 768.0), 1.0), 1.0);
         assert_eq!(zoom_for(Vec2::new(1024.0, 600.0), 1.0), 1.0);
         assert_eq!(zoom_for(Vec2::new(1920.0, 1080.0), 1.0), 1.25);
-        assert_eq!(zoom_for(Vec2::new(1600.0, 900.0), 1.2), 1600.0 / 1366.0 * 1.2);
+        assert_eq!(
+            zoom_for(Vec2::new(1600.0, 900.0), 1.2),
+            1600.0 / 1366.0 * 1.2
+        );
     }
 
     #[test]

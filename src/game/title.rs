@@ -3,7 +3,7 @@
 
 use bevy::app::AppExit;
 use bevy::prelude::*;
-use bevy_egui::egui::{self, Align2, Color32, Pos2, Rect, Vec2};
+use bevy_egui::egui::{self, Pos2, Rect, Vec2};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::art::{ArtTextures, GameArt};
@@ -13,7 +13,6 @@ use super::settings::SettingsChange;
 use super::theme::{self, Theme};
 use super::{Screen, Session, UiSet};
 use crate::i18n::Lang;
-use crate::sim::{Heading, ItemKind};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -46,13 +45,6 @@ fn title_screen(
         .frame(theme::screen_frame(&p))
         .show(&mut root, |ui| {
             let full = ui.max_rect();
-            // The strip of world at the bottom, when there is room for it.
-            let strip = 64.0;
-            let show_strip = full.height() > 560.0;
-            if let (true, Some(textures)) = (show_strip, &textures) {
-                paint_world_strip(ui.painter(), full, strip, textures);
-            }
-
             // The language switch, top right.
             let corner = Rect::from_min_size(
                 Pos2::new(full.right() - 260.0, full.top()),
@@ -74,12 +66,9 @@ fn title_screen(
                 },
             );
 
-            let bottom = if show_strip { strip + 36.0 } else { 28.0 };
-            let content = Rect::from_min_max(
-                full.min + Vec2::new(0.0, 8.0),
-                full.max - Vec2::new(0.0, bottom),
-            );
-            ui.scope_builder(egui::UiBuilder::new().max_rect(content), |ui| {
+            let help = session.t("common-keys-help");
+            theme::above_world_strip(ui, &p, textures.as_ref(), &help, |ui| {
+                let content = ui.max_rect();
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
@@ -143,46 +132,6 @@ fn title_screen(
                         *content_height = ui.cursor().top() - top;
                     });
             });
-            ui.painter().text(
-                Pos2::new(full.center().x, full.bottom() - 4.0),
-                Align2::CENTER_BOTTOM,
-                session.t("common-keys-help"),
-                egui::FontId::proportional(theme::SMALL_SIZE),
-                p.weak_text,
-            );
         });
     Ok(())
-}
-
-/// A row of floor along the bottom with the robot on its way to the flag, picking up
-/// things: the game in one glance.
-fn paint_world_strip(painter: &egui::Painter, full: Rect, tile: f32, art: &ArtTextures) {
-    let y = full.bottom() - tile - 28.0;
-    let count = (full.width() / tile).ceil() as usize + 1;
-    let left = full.center().x - count as f32 * tile / 2.0;
-    let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
-    let middle = count / 2;
-    for i in 0..count {
-        let rect = Rect::from_min_size(Pos2::new(left + i as f32 * tile, y), Vec2::splat(tile));
-        let offset = i as isize - middle as isize;
-        let ground = match offset {
-            -6 | 7 => art.wall,
-            -1 => art.paint[1],
-            2 => art.paint[2],
-            _ => art.floor,
-        };
-        painter.image(ground, rect, uv, Color32::WHITE);
-        let thing = match offset {
-            -4 => Some(art.item(ItemKind::Coin)),
-            -2 => Some(art.robot(Heading::East)),
-            1 => Some(art.item(ItemKind::Gem)),
-            3 => Some(art.item(ItemKind::Key)),
-            4 => Some(art.item(ItemKind::Battery)),
-            5 => Some(art.goal),
-            _ => None,
-        };
-        if let Some(texture) = thing {
-            painter.image(texture, rect, uv, Color32::WHITE);
-        }
-    }
 }

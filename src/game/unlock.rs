@@ -212,9 +212,6 @@ mod tests {
         profile.record_attempt("p/c0l0", "move()", true, 3);
         profile.save_code("p/c0l1", "# started");
         let states = level_states(&pack(&[3]), &profile);
-        assert_eq!(
-            states,
-            vec![vec![LevelState::Passed { stars: 3 }, O, L]]
-        );
+        assert_eq!(states, vec![vec![LevelState::Passed { stars: 3 }, O, L]]);
     }
 }

@@ -166,26 +166,6 @@ fn choose_data_dir(
         .ok_or(ProgressError::NoDataDir)
 }
 
-#[cfg(test)]
-mod portable_tests {
-    use super::*;
-
-    #[test]
-    fn a_codebot_data_folder_next_to_the_executable_wins_over_the_platform_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let platform = choose_data_dir(None, Some(dir.path())).unwrap();
-        assert_ne!(platform, dir.path().join(PORTABLE_DIR));
-        std::fs::create_dir(dir.path().join(PORTABLE_DIR)).unwrap();
-        assert_eq!(
-            choose_data_dir(None, Some(dir.path())).unwrap(),
-            dir.path().join(PORTABLE_DIR)
-        );
-        // The environment variable still comes first.
-        let env = choose_data_dir(Some(OsString::from("elsewhere")), Some(dir.path())).unwrap();
-        assert_eq!(env, PathBuf::from("elsewhere"));
-    }
-}
-
 impl Store {
     /// The folder chosen by [`data_dir`] (environment, portable mode, platform). Creates it.
     pub fn open_default() -> Result<Store, ProgressError> {
@@ -553,5 +533,25 @@ impl Store {
                 .map_err(io_error("move to the trash", &from))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod portable_tests {
+    use super::*;
+
+    #[test]
+    fn a_codebot_data_folder_next_to_the_executable_wins_over_the_platform_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let platform = choose_data_dir(None, Some(dir.path())).unwrap();
+        assert_ne!(platform, dir.path().join(PORTABLE_DIR));
+        std::fs::create_dir(dir.path().join(PORTABLE_DIR)).unwrap();
+        assert_eq!(
+            choose_data_dir(None, Some(dir.path())).unwrap(),
+            dir.path().join(PORTABLE_DIR)
+        );
+        // The environment variable still comes first.
+        let env = choose_data_dir(Some(OsString::from("elsewhere")), Some(dir.path())).unwrap();
+        assert_eq!(env, PathBuf::from("elsewhere"));
     }
 }

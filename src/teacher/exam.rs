@@ -5,11 +5,10 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::csv::Csv;
 use super::files::{FileIssue, collect_files};
+use super::parallel::parallel_map;
 use super::report::short;
 use super::submission::{Submission, read_submission};
 use crate::grade::{self, Runner};
@@ -178,8 +177,7 @@ pub fn grade_files(
     }
 }
 
-/// Runs every (submission, level) pair, on as many threads as the machine has cores
-/// (each run is its own sandbox worker process).
+/// Runs every (submission, level) pair, several at once.
 fn grade_all(
     pack: &Pack,
     submissions: &[Submission],
@@ -190,30 +188,10 @@ fn grade_all(
     let jobs: Vec<(usize, usize)> = (0..submissions.len())
         .flat_map(|s| (0..levels.len()).map(move |l| (s, l)))
         .collect();
-    let results: Vec<Mutex<Option<GradeOutcome>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(jobs.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&(s, l)) = jobs.get(i) else { break };
-                    let outcome =
-                        grade_one(levels[l], submissions[s].code(&levels[l].id), runner, lang);
-                    *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
-                }
-            });
-        }
-    });
-    let mut outcomes = results.into_iter().map(|m| {
-        m.into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .unwrap_or(GradeOutcome::Missing)
-    });
+    let mut outcomes = parallel_map(&jobs, |&(s, l)| {
+        grade_one(levels[l], submissions[s].code(&levels[l].id), runner, lang)
+    })
+    .into_iter();
     submissions
         .iter()
         .map(|_| {

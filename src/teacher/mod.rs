@@ -14,6 +14,7 @@
 mod csv;
 pub mod exam;
 mod files;
+mod parallel;
 pub mod progress_file;
 pub mod report;
 pub mod submission;
@@ -24,6 +25,7 @@ pub use exam::{
     ExamResults, GradeOutcome, GradedSubmission, LevelGrade, grade_files, grade_submission,
 };
 pub use files::{FileIssue, MAX_INPUT_BYTES, collect_files, now_secs};
+pub use parallel::parallel_map;
 pub use progress_file::{
     ExportedLevel, PROGRESS_FORMAT, PROGRESS_VERSION, ProgressExport, read_progress, write_progress,
 };

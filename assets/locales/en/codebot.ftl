@@ -301,7 +301,7 @@ profiles-card-progress =
         [one] 1 level
        *[other] { $levels } levels
     }
-profiles-card-recovered = Damaged save: the backup copy will be used
+profiles-card-recovered = Damaged save: the backup will be used
 profiles-card-newer = Made by a newer version of Codebot
 profiles-card-unreadable = Unreadable: ask your teacher
 profiles-create-title = Create your profile
@@ -408,7 +408,9 @@ credits-licence = Codebot is free software, under the MIT or Apache-2.0 licence,
 
 level-no-levels = No level is installed.
 # Put as a comment at the top of the editor of a new level (one line = one comment line).
-level-code-starter = Write your program here, then click "Run".
+level-code-starter =
+    Write your program here,
+    then click "Run".
 level-run-crashed = Codebot could not run your program. Try again; if it happens again, tell your teacher.
 level-run-no-worker = Codebot cannot find its own program to run yours. Tell your teacher.
 level-back-to-map = ⬅ Map

@@ -300,7 +300,7 @@ profiles-card-progress =
         [one] 1 niveau
        *[other] { $levels } niveaux
     }
-profiles-card-recovered = Sauvegarde abîmée : la copie de secours sera utilisée
+profiles-card-recovered = Sauvegarde abîmée : la copie de secours servira
 profiles-card-newer = Créé par une version plus récente de Codebot
 profiles-card-unreadable = Illisible : demande à ton professeur
 profiles-create-title = Crée ton profil
@@ -407,7 +407,9 @@ credits-licence = Codebot est un logiciel libre, sous licence MIT ou Apache-2.0 
 
 level-no-levels = Aucun niveau n'est installé.
 # Mis en commentaire en haut de l'éditeur d'un niveau neuf (une ligne = une ligne de commentaire).
-level-code-starter = Écris ton programme ici, puis clique sur « Lancer ».
+level-code-starter =
+    Écris ton programme ici,
+    puis clique sur « Lancer ».
 level-run-crashed = Codebot n'a pas pu lancer ton programme. Réessaie ; si ça recommence, préviens ton professeur.
 level-run-no-worker = Codebot ne trouve pas son propre programme pour lancer le tien. Préviens ton professeur.
 level-back-to-map = ⬅ Carte

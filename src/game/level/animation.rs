@@ -36,7 +36,9 @@ impl Moment {
 
     /// The frame of the action under way, if any.
     pub fn action<'a>(&self, trace: &'a Trace) -> Option<&'a Frame> {
-        (self.t > 0.0).then(|| trace.frames.get(self.done)).flatten()
+        (self.t > 0.0)
+            .then(|| trace.frames.get(self.done))
+            .flatten()
     }
 }
 
@@ -44,7 +46,10 @@ impl Moment {
 pub(super) fn world_after(trace: &Trace, done: usize) -> &World {
     match done.checked_sub(1) {
         None => &trace.initial,
-        Some(i) => trace.frames.get(i).map_or(trace.final_world(), |f| &f.world),
+        Some(i) => trace
+            .frames
+            .get(i)
+            .map_or(trace.final_world(), |f| &f.world),
     }
 }
 
@@ -145,14 +150,15 @@ pub(super) fn speech(trace: &Trace, cursor: f32) -> Option<&str> {
     let position = moment.done as f32 + moment.t;
     // The actions started so far: those done and the one under way.
     let started = moment.done + usize::from(moment.action(trace).is_some());
-    let (index, text) = trace.frames[..started]
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(i, f)| match &f.action {
-            Action::Say(text) => Some((i, text.as_str())),
-            _ => None,
-        })?;
+    let (index, text) =
+        trace.frames[..started]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, f)| match &f.action {
+                Action::Say(text) => Some((i, text.as_str())),
+                _ => None,
+            })?;
     (position - (index as f32) < SPEECH_ACTIONS).then_some(text)
 }
 
@@ -178,9 +184,9 @@ pub(super) fn effect(trace: &Trace, cursor: f32) -> Option<(Effect, Pos, f32)> {
     let before = world_after(trace, moment.done);
     let pos = before.robot.pos;
     let kind_moved = |from: &World, to: &World| {
-        ItemKind::ALL
-            .into_iter()
-            .find(|k| from.robot.bag.get(k).copied().unwrap_or(0) != to.robot.bag.get(k).copied().unwrap_or(0))
+        ItemKind::ALL.into_iter().find(|k| {
+            from.robot.bag.get(k).copied().unwrap_or(0) != to.robot.bag.get(k).copied().unwrap_or(0)
+        })
     };
     let effect = match (&frame.action, frame.error) {
         (Action::Move, Some(_)) => Effect::Crash(before.robot.heading),
@@ -243,13 +249,19 @@ mod tests {
 
     #[test]
     fn a_crash_bumps_and_comes_back() {
-        let t = trace(&[Action::Move, Action::Move, Action::Move, Action::Move], "");
+        let t = trace(
+            &[Action::Move, Action::Move, Action::Move, Action::Move],
+            "",
+        );
         assert_eq!(t.frames.len(), 4);
         assert!(t.frames[3].error.is_some());
         let mid = robot_pose(&t, 3.5);
         assert!(mid.x > 3.0 && mid.x < 3.5);
         assert_eq!(robot_pose(&t, 4.0).x, 3.0);
-        assert_eq!(effect(&t, 3.5).map(|e| e.0), Some(Effect::Crash(Heading::East)));
+        assert_eq!(
+            effect(&t, 3.5).map(|e| e.0),
+            Some(Effect::Crash(Heading::East))
+        );
     }
 
     #[test]
@@ -257,13 +269,22 @@ mod tests {
         let t = trace(&[Action::Move, Action::Pick], "");
         assert_eq!(floor_world(&t, 1.0).0.items_on_floor(), 1);
         assert_eq!(floor_world(&t, 1.1).0.items_on_floor(), 0);
-        assert_eq!(effect(&t, 1.5).map(|e| e.0), Some(Effect::Pick(ItemKind::Gem)));
+        assert_eq!(
+            effect(&t, 1.5).map(|e| e.0),
+            Some(Effect::Pick(ItemKind::Gem))
+        );
     }
 
     #[test]
     fn speech_lasts_a_few_actions() {
         let t = trace(
-            &[Action::Say("hi".into()), Action::TurnLeft, Action::TurnLeft, Action::TurnLeft, Action::TurnLeft],
+            &[
+                Action::Say("hi".into()),
+                Action::TurnLeft,
+                Action::TurnLeft,
+                Action::TurnLeft,
+                Action::TurnLeft,
+            ],
             "",
         );
         assert_eq!(speech(&t, 0.0), None);

@@ -46,9 +46,13 @@ pub(super) fn show(
             if variants > 1 {
                 ui.add_space(4.0);
                 ui.label(
-                    RichText::new(tr(lang, "level-variants-note", &[("count", variants.into())]))
-                        .italics()
-                        .weak(),
+                    RichText::new(tr(
+                        lang,
+                        "level-variants-note",
+                        &[("count", variants.into())],
+                    ))
+                    .italics()
+                    .weak(),
                 );
             }
 
@@ -82,7 +86,12 @@ fn function_line(ui: &mut egui::Ui, palette: &Palette, description: &str) {
     let (call, rest) = description.split_at(split);
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 0.0;
-        ui.label(RichText::new(call).monospace().strong().color(palette.focus));
+        ui.label(
+            RichText::new(call)
+                .monospace()
+                .strong()
+                .color(palette.focus),
+        );
         ui.label(rest);
     });
 }

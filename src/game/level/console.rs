@@ -12,7 +12,11 @@ use crate::i18n::{Lang, program_error_message, tr};
 
 /// The error of the variant shown, once the replay has reached the point where it
 /// happened: its message and line.
-pub(super) fn shown_error(lang: Lang, run: &ProgramRun, replay: &Replay) -> Option<(String, Option<u32>)> {
+pub(super) fn shown_error(
+    lang: Lang,
+    run: &ProgramRun,
+    replay: &Replay,
+) -> Option<(String, Option<u32>)> {
     let variant = run.report()?.variants.get(replay.variant)?;
     let Some(Failure::Program(error)) = &variant.failure else {
         return None;
@@ -21,7 +25,13 @@ pub(super) fn shown_error(lang: Lang, run: &ProgramRun, replay: &Replay) -> Opti
     (replay.cursor >= frames as f32).then(|| (program_error_message(lang, error), error.line))
 }
 
-pub(super) fn show(ui: &mut egui::Ui, lang: Lang, run: &ProgramRun, replay: &Replay, font_size: f32) {
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    run: &ProgramRun,
+    replay: &Replay,
+    font_size: f32,
+) {
     ui.label(RichText::new(tr(lang, "level-console", &[])).strong());
     egui::Frame::new()
         .fill(palette::BACKGROUND)
@@ -45,7 +55,10 @@ fn contents(ui: &mut egui::Ui, lang: Lang, run: &ProgramRun, replay: &Replay, fo
         ui.horizontal(|ui| {
             ui.spinner();
             let seconds = format!("{:.1}", waited.as_secs_f32());
-            ui.label(mono(&tr(lang, "level-running", &[("seconds", seconds.into())])).color(palette::COMMENT));
+            ui.label(
+                mono(&tr(lang, "level-running", &[("seconds", seconds.into())]))
+                    .color(palette::COMMENT),
+            );
         });
         return;
     }
@@ -61,7 +74,8 @@ fn contents(ui: &mut egui::Ui, lang: Lang, run: &ProgramRun, replay: &Replay, fo
         ui.label(mono(problem).color(palette::ERROR));
         return;
     }
-    let output = recorded_trace(run, replay).map_or("", |t| animation::output_so_far(t, replay.cursor));
+    let output =
+        recorded_trace(run, replay).map_or("", |t| animation::output_so_far(t, replay.cursor));
     if output.is_empty() {
         ui.label(mono(&tr(lang, "level-console-empty", &[])).color(palette::COMMENT));
     } else {

@@ -34,46 +34,106 @@ pub(super) fn show(
         let height = 36.0;
         let size = ui.style().text_styles[&egui::TextStyle::Button].size + 2.0;
         let big = |text: String, fill: Color32| {
-            egui::Button::new(RichText::new(text).size(size).strong().color(palette.on_accent))
-                .fill(fill)
-                .min_size(egui::vec2(130.0, height))
+            egui::Button::new(
+                RichText::new(text)
+                    .size(size)
+                    .strong()
+                    .color(palette.on_accent),
+            )
+            .fill(fill)
+            .min_size(egui::vec2(130.0, height))
         };
         if running {
-            if ui.add(big(t("level-stop"), palette.danger)).on_hover_text(t("level-tip-stop")).clicked() {
+            if ui
+                .add(big(t("level-stop"), palette.danger))
+                .on_hover_text(t("level-tip-stop"))
+                .clicked()
+            {
                 send.stop.write(StopProgram);
             }
-        } else if ui.add(big(t("level-run"), palette.accent)).on_hover_text(t("level-tip-run")).clicked() {
+        } else if ui
+            .add(big(t("level-run"), palette.accent))
+            .on_hover_text(t("level-tip-run"))
+            .clicked()
+        {
             send.run.write(RunProgram);
         }
         ui.separator();
         let recorded = frames.is_some() && !running;
-        let mut button = |ui: &mut egui::Ui, enabled: bool, label: String, tip: &str, command: ReplayCommand| {
-            let button = egui::Button::new(label).min_size(egui::vec2(height, height));
-            if ui.add_enabled(enabled, button).on_hover_text(t(tip)).clicked() {
-                send.replay.write(command);
-            }
-        };
+        let mut button =
+            |ui: &mut egui::Ui, enabled: bool, label: String, tip: &str, command: ReplayCommand| {
+                let button = egui::Button::new(label).min_size(egui::vec2(height, height));
+                if ui
+                    .add_enabled(enabled, button)
+                    .on_hover_text(t(tip))
+                    .clicked()
+                {
+                    send.replay.write(command);
+                }
+            };
         // The ends are icons (their words are in the tooltips): the bar fits 1366 pixels.
-        button(ui, recorded, "⏮".into(), "level-tip-reset", ReplayCommand::Rewind);
-        button(ui, recorded, t("level-step-back"), "level-tip-step-back", ReplayCommand::StepBack);
-        let play = if replay.is_moving() { "level-pause" } else { "level-play" };
-        button(ui, recorded, t(play), "level-tip-play", ReplayCommand::TogglePlay);
-        button(ui, !running, t("level-step"), "level-tip-step", ReplayCommand::StepForward);
-        button(ui, recorded, "⏭".into(), "level-tip-end", ReplayCommand::ToEnd);
+        button(
+            ui,
+            recorded,
+            "⏮".into(),
+            "level-tip-reset",
+            ReplayCommand::Rewind,
+        );
+        button(
+            ui,
+            recorded,
+            t("level-step-back"),
+            "level-tip-step-back",
+            ReplayCommand::StepBack,
+        );
+        let play = if replay.is_moving() {
+            "level-pause"
+        } else {
+            "level-play"
+        };
+        button(
+            ui,
+            recorded,
+            t(play),
+            "level-tip-play",
+            ReplayCommand::TogglePlay,
+        );
+        button(
+            ui,
+            !running,
+            t("level-step"),
+            "level-tip-step",
+            ReplayCommand::StepForward,
+        );
+        button(
+            ui,
+            recorded,
+            "⏭".into(),
+            "level-tip-end",
+            ReplayCommand::ToEnd,
+        );
     });
     ui.horizontal(|ui| {
         let total = frames.unwrap_or(0);
         let done = replay.cursor.floor() as usize;
-        let label = tr(lang, "level-timeline", &[("done", done.into()), ("total", total.into())]);
+        let label = tr(
+            lang,
+            "level-timeline",
+            &[("done", done.into()), ("total", total.into())],
+        );
         let label_width = 140.0;
         let speed_width = 150.0;
-        ui.spacing_mut().slider_width = (ui.available_width() - label_width - speed_width - 40.0).max(60.0);
+        ui.spacing_mut().slider_width =
+            (ui.available_width() - label_width - speed_width - 40.0).max(60.0);
         let mut cursor = replay.cursor;
         let timeline = egui::Slider::new(&mut cursor, 0.0..=total.max(1) as f32).show_value(false);
         if ui.add_enabled(total > 0 && !running, timeline).changed() {
             send.replay.write(ReplayCommand::Seek(cursor));
         }
-        ui.add_sized([label_width, 20.0], egui::Label::new(RichText::new(label).color(palette.weak_text)).truncate());
+        ui.add_sized(
+            [label_width, 20.0],
+            egui::Label::new(RichText::new(label).color(palette.weak_text)).truncate(),
+        );
         // Slow on the left, fast on the right, as a turtle and a rabbit.
         let tip = format!("{} {:.1}", t("level-tip-speed"), replay.speed);
         let animal_size = ui.style().text_styles[&egui::TextStyle::Body].size * 1.3;
@@ -81,7 +141,9 @@ pub(super) fn show(
         ui.label(animal("🐢")).on_hover_text(&tip);
         ui.spacing_mut().slider_width = speed_width - 60.0;
         let mut speed = replay.speed;
-        let slider = egui::Slider::new(&mut speed, SPEEDS).logarithmic(true).show_value(false);
+        let slider = egui::Slider::new(&mut speed, SPEEDS)
+            .logarithmic(true)
+            .show_value(false);
         if ui.add(slider).on_hover_text(&tip).changed() {
             send.replay.write(ReplayCommand::SetSpeed(speed));
         }
@@ -89,4 +151,3 @@ pub(super) fn show(
     });
     ui.add_space(4.0);
 }
-

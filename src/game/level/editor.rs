@@ -63,7 +63,8 @@ pub(super) fn show(ui: &mut egui::Ui, text: &mut String, marks: LineMarks, font_
                 .show(ui, |ui| {
                     ui.horizontal_top(|ui| {
                         ui.spacing_mut().item_spacing.x = 0.0;
-                        let (gutter_rect, _) = ui.allocate_exact_size(egui::vec2(gutter, row_height), Sense::hover());
+                        let (gutter_rect, _) =
+                            ui.allocate_exact_size(egui::vec2(gutter, row_height), Sense::hover());
                         let backgrounds = ui.painter().add(Shape::Noop);
                         let rows = ((visible.y - 12.0) / row_height).floor().max(4.0) as usize;
                         let output = TextEdit::multiline(text)
@@ -77,7 +78,15 @@ pub(super) fn show(ui: &mut egui::Ui, text: &mut String, marks: LineMarks, font_
                             .layouter(&mut layouter)
                             .show(ui);
                         changed |= output.response.response.changed();
-                        paint_lines(ui, &output, gutter_rect.left(), gutter, marks, &backgrounds, font_size);
+                        paint_lines(
+                            ui,
+                            &output,
+                            gutter_rect.left(),
+                            gutter,
+                            marks,
+                            &backgrounds,
+                            font_size,
+                        );
                     });
                 });
         });
@@ -94,7 +103,10 @@ fn paint_lines(
     font_size: f32,
 ) {
     let painter = ui.painter();
-    let right = output.text_clip_rect.right().max(output.response.response.rect.right());
+    let right = output
+        .text_clip_rect
+        .right()
+        .max(output.response.response.rect.right());
     let mut shapes = Vec::new();
     for (i, row) in output.galley.rows.iter().enumerate() {
         let line = i as u32 + 1;
@@ -130,19 +142,25 @@ fn paint_lines(
 /// wait for the next frame. Returns whether the text changed.
 fn handle_keys(ctx: &egui::Context, id: egui::Id, text: &mut String) -> bool {
     let waiting_id = id.with("waiting-keys");
-    let waiting: Vec<Event> = ctx.data_mut(|d| d.remove_temp(waiting_id)).unwrap_or_default();
+    let waiting: Vec<Event> = ctx
+        .data_mut(|d| d.remove_temp(waiting_id))
+        .unwrap_or_default();
     let Some(mut state) = TextEdit::load_state(ctx, id) else {
         return false;
     };
     let Some(range) = state.cursor.char_range() else {
         return false;
     };
-    let (a, b) = (usize::from(range.primary.index), usize::from(range.secondary.index));
+    let (a, b) = (
+        usize::from(range.primary.index),
+        usize::from(range.secondary.index),
+    );
     let mut selection = a.min(b)..a.max(b);
     let mut changed = false;
     let later = ctx.input_mut(|input| {
-        let (mut queue, others): (Vec<Event>, Vec<Event>) =
-            std::mem::take(&mut input.events).into_iter().partition(is_typing);
+        let (mut queue, others): (Vec<Event>, Vec<Event>) = std::mem::take(&mut input.events)
+            .into_iter()
+            .partition(is_typing);
         queue.splice(0..0, waiting);
         input.events = others;
         let mut applied = 0;
@@ -155,9 +173,15 @@ fn handle_keys(ctx: &egui::Context, id: egui::Id, text: &mut String) -> bool {
             changed = true;
             applied += 1;
         }
-        let rest = queue.split_off(applied);
-        let ours = rest.iter().position(is_ours).unwrap_or(rest.len());
-        let mut rest = rest;
+        // The first event left is not one of ours, or one that does not apply here (a
+        // Backspace after text): the `TextEdit` takes it, and what follows up to our
+        // next key.
+        let mut rest = queue.split_off(applied);
+        let ours = rest
+            .iter()
+            .skip(1)
+            .position(is_ours)
+            .map_or(rest.len(), |i| i + 1);
         let later = rest.split_off(ours);
         input.events.extend(rest);
         later
@@ -224,7 +248,9 @@ fn our_edit(event: &Event, text: &str, selection: Range<usize>) -> Option<(Strin
 
 /// Byte offset of a char index.
 fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 fn char_at(text: &str, byte: usize) -> usize {
@@ -234,7 +260,9 @@ fn char_at(text: &str, byte: usize) -> usize {
 /// Byte range of the lines touched by a byte range.
 fn line_span(text: &str, bytes: Range<usize>) -> Range<usize> {
     let start = text[..bytes.start].rfind('\n').map_or(0, |n| n + 1);
-    let end = text[bytes.end..].find('\n').map_or(text.len(), |n| bytes.end + n);
+    let end = text[bytes.end..]
+        .find('\n')
+        .map_or(text.len(), |n| bytes.end + n);
     start..end
 }
 
@@ -248,7 +276,10 @@ fn indent(text: &str, selection: Range<usize>) -> (String, Range<usize>) {
         return (out, cursor..cursor);
     }
     let span = line_span(text, bytes);
-    let block: Vec<String> = text[span.clone()].split('\n').map(|l| format!("{}{l}", " ".repeat(INDENT))).collect();
+    let block: Vec<String> = text[span.clone()]
+        .split('\n')
+        .map(|l| format!("{}{l}", " ".repeat(INDENT)))
+        .collect();
     let block = block.join("\n");
     let mut out = text.to_owned();
     out.replace_range(span.clone(), &block);
@@ -260,7 +291,11 @@ fn indent(text: &str, selection: Range<usize>) -> (String, Range<usize>) {
 fn dedent(text: &str, selection: Range<usize>) -> (String, Range<usize>) {
     let bytes = byte_at(text, selection.start)..byte_at(text, selection.end);
     let span = line_span(text, bytes);
-    let first_removed = text[span.clone()].chars().take(INDENT).take_while(|c| *c == ' ').count();
+    let first_removed = text[span.clone()]
+        .chars()
+        .take(INDENT)
+        .take_while(|c| *c == ' ')
+        .count();
     let block: Vec<&str> = text[span.clone()]
         .split('\n')
         .map(|l| {
@@ -273,7 +308,10 @@ fn dedent(text: &str, selection: Range<usize>) -> (String, Range<usize>) {
     out.replace_range(span.clone(), &block);
     let line_start = char_at(text, span.start);
     if selection.is_empty() {
-        let cursor = selection.start.saturating_sub(first_removed).max(line_start);
+        let cursor = selection
+            .start
+            .saturating_sub(first_removed)
+            .max(line_start);
         (out, cursor..cursor)
     } else {
         // The lines touched stay selected, so Shift+Tab can be pressed again.
@@ -289,7 +327,11 @@ fn new_line(text: &str, selection: Range<usize>) -> (String, Range<usize>) {
     let before = &text[line_start..bytes.start];
     let current = before.chars().take_while(|c| *c == ' ').count();
     let code = before.split('#').next().unwrap_or_default().trim_end();
-    let first_word = code.trim_start().split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default();
+    let first_word = code
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or_default();
     let indent = if code.ends_with(':') {
         current + INDENT
     } else if ["return", "pass", "break", "continue", "raise"].contains(&first_word) {
@@ -376,7 +418,10 @@ mod tests {
     #[test]
     fn enter_keeps_and_adds_indentation() {
         assert_eq!(edit("while x:|", new_line), "while x:\n    |");
-        assert_eq!(edit("    if a:  # yes|", new_line), "    if a:  # yes\n        |");
+        assert_eq!(
+            edit("    if a:  # yes|", new_line),
+            "    if a:  # yes\n        |"
+        );
         assert_eq!(edit("    move()|", new_line), "    move()\n    |");
         assert_eq!(edit("        break|", new_line), "        break\n    |");
         assert_eq!(edit("def f(x):|rest", new_line), "def f(x):\n    |rest");

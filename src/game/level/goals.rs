@@ -60,7 +60,10 @@ fn push_goal(lang: Lang, goal: &Goal, depth: usize, lines: &mut Vec<GoalLine>) {
         Goal::Painted(m, color) => lines.push(line(tr(
             lang,
             "level-goal-painted",
-            &[("mark", mark(m)), ("color", color_name(lang, *color).into())],
+            &[
+                ("mark", mark(m)),
+                ("color", color_name(lang, *color).into()),
+            ],
         ))),
         Goal::Output(template) => lines.push(GoalLine {
             code: Some(readable_template(lang, template)),
@@ -89,7 +92,11 @@ fn push_goal(lang: Lang, goal: &Goal, depth: usize, lines: &mut Vec<GoalLine>) {
 fn readable_template(lang: Lang, template: &str) -> String {
     let mut text = template.replace("{items}", &tr(lang, "level-goal-count-items", &[]));
     for kind in ItemKind::ALL {
-        let words = tr(lang, "level-goal-count-kind", &[("kind", kind.name().into())]);
+        let words = tr(
+            lang,
+            "level-goal-count-kind",
+            &[("kind", kind.name().into())],
+        );
         text = text.replace(&format!("{{items:{}}}", kind.name()), &words);
     }
     text.trim_end().to_owned()

@@ -33,8 +33,22 @@ const KEYWORDS: [&str; 30] = [
 const CONSTANTS: [&str; 3] = ["True", "False", "None"];
 
 const BUILTINS: [&str; 16] = [
-    "print", "range", "len", "int", "str", "float", "bool", "list", "dict", "abs", "min", "max",
-    "sum", "input", "round", "enumerate",
+    "print",
+    "range",
+    "len",
+    "int",
+    "str",
+    "float",
+    "bool",
+    "list",
+    "dict",
+    "abs",
+    "min",
+    "max",
+    "sum",
+    "input",
+    "round",
+    "enumerate",
 ];
 
 /// Cuts `source` into coloured pieces, as byte ranges that cover the whole text in order.
@@ -243,14 +257,14 @@ mod tests {
 
     #[test]
     fn strings_with_prefixes_escapes_and_no_end() {
-        assert_eq!(kinds("f'a{b}' r\"\\\"\""), vec![
-            (Token::String, "f'a{b}'"),
-            (Token::String, "r\"\\\"\""),
-        ]);
-        assert_eq!(kinds("'open\nx"), vec![
-            (Token::String, "'open"),
-            (Token::Name, "x"),
-        ]);
+        assert_eq!(
+            kinds("f'a{b}' r\"\\\"\""),
+            vec![(Token::String, "f'a{b}'"), (Token::String, "r\"\\\"\""),]
+        );
+        assert_eq!(
+            kinds("'open\nx"),
+            vec![(Token::String, "'open"), (Token::Name, "x"),]
+        );
         assert_eq!(kinds("'''a\n'b'''"), vec![(Token::String, "'''a\n'b'''")]);
         // A name ending in f before a quote is not a prefix.
         assert_eq!(kinds("elf'x'")[0], (Token::Name, "elf"));
@@ -258,9 +272,9 @@ mod tests {
 
     #[test]
     fn names_that_contain_keywords_stay_names() {
-        assert_eq!(kinds("format iffy"), vec![
-            (Token::Name, "format"),
-            (Token::Name, "iffy"),
-        ]);
+        assert_eq!(
+            kinds("format iffy"),
+            vec![(Token::Name, "format"), (Token::Name, "iffy"),]
+        );
     }
 }

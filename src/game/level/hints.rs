@@ -13,7 +13,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<RevealHint>()
         .add_systems(
             Update,
-            (restore_hints, reveal_hint).chain().in_set(LevelSet::Prepare),
+            (restore_hints, reveal_hint)
+                .chain()
+                .in_set(LevelSet::Prepare),
         );
 }
 
@@ -91,7 +93,10 @@ pub(super) fn show(
         let label = tr(
             lang,
             "level-hint-reveal",
-            &[("number", (hints.revealed + 1).into()), ("total", total.into())],
+            &[
+                ("number", (hints.revealed + 1).into()),
+                ("total", total.into()),
+            ],
         );
         if ui.button(label).clicked() {
             reveal.write(RevealHint);

@@ -72,12 +72,17 @@ struct Shown<'w> {
 
 impl Shown<'_> {
     fn palette(&self) -> theme::Palette {
-        self.theme.as_ref().map_or(theme::Palette::FRIENDLY, |t| t.palette)
+        self.theme
+            .as_ref()
+            .map_or(theme::Palette::FRIENDLY, |t| t.palette)
     }
 
     /// Where the replay is drawn (whole actions with reduced motion).
     fn cursor(&self) -> f32 {
-        drawn_cursor(&self.replay, self.theme.as_ref().is_some_and(|t| t.reduced_motion))
+        drawn_cursor(
+            &self.replay,
+            self.theme.as_ref().is_some_and(|t| t.reduced_motion),
+        )
     }
 }
 
@@ -122,7 +127,14 @@ fn draw_screen(
         .default_size((area.width() * 0.23).clamp(250.0, 430.0))
         .size_range(220.0..=area.width() * 0.4)
         .show(&mut root, |ui| {
-            brief::show(ui, lang, &shown.palette(), active, *shown.hints, &mut reveal);
+            brief::show(
+                ui,
+                lang,
+                &shown.palette(),
+                active,
+                *shown.hints,
+                &mut reveal,
+            );
         });
 
     egui::Panel::right("level-code")
@@ -137,7 +149,15 @@ fn draw_screen(
         .show(&mut root, |ui| {
             egui::Panel::bottom("level-controls").show(ui, |ui| {
                 let frames = recorded_trace(&shown.run, &shown.replay).map(|t| t.frames.len());
-                controls::show(ui, lang, &shown.palette(), &shown.run, &shown.replay, frames, &mut send);
+                controls::show(
+                    ui,
+                    lang,
+                    &shown.palette(),
+                    &shown.run,
+                    &shown.replay,
+                    frames,
+                    &mut send,
+                );
             });
             let mut choice = None;
             if shown.replay.verdict_open && shown.run.outcome().is_some() {
@@ -207,7 +227,9 @@ fn compact(style: &mut egui::Style, scale: f32) {
         (TextStyle::Monospace, 15.0, Monospace),
         (TextStyle::Small, 13.0, Proportional),
     ] {
-        style.text_styles.insert(text_style, FontId::new(size * scale, family));
+        style
+            .text_styles
+            .insert(text_style, FontId::new(size * scale, family));
     }
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     style.spacing.button_padding = egui::vec2(10.0, 5.0);
@@ -229,8 +251,15 @@ fn top_bar(
             back = ui.button(tr(lang, "level-back-to-map", &[])).clicked();
             ui.separator();
             if let Some(active) = shown.active.as_deref() {
-                ui.label(RichText::new(active.title(lang)).size(22.0 * scale).strong());
-                let best = shown.progress.level(&active.key).map_or(0, |l| l.best_stars);
+                ui.label(
+                    RichText::new(active.title(lang))
+                        .size(22.0 * scale)
+                        .strong(),
+                );
+                let best = shown
+                    .progress
+                    .level(&active.key)
+                    .map_or(0, |l| l.best_stars);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for i in (0..crate::progress::MAX_STARS).rev() {
                         let full = i < best;
@@ -282,7 +311,11 @@ fn code_panel(
     });
     if outcome.is_some() && !same_code && !shown.run.is_running() {
         let warning = shown.palette().warning;
-        ui.label(RichText::new(tr(lang, "level-editor-changed", &[])).small().color(warning));
+        ui.label(
+            RichText::new(tr(lang, "level-editor-changed", &[]))
+                .small()
+                .color(warning),
+        );
     }
     let running = same_code
         .then(|| recorded_trace(&shown.run, &shown.replay))
@@ -331,18 +364,34 @@ fn world_overlays(
         let text = tr(
             lang,
             "level-variant-shown",
-            &[("number", (shown.replay.variant + 1).into()), ("total", variants.into())],
+            &[
+                ("number", (shown.replay.variant + 1).into()),
+                ("total", variants.into()),
+            ],
         );
-        let galley = painter.layout_no_wrap(text, FontId::proportional(16.0 * scale), Color32::WHITE);
-        let chip = egui::Rect::from_min_size(world.min + egui::vec2(10.0, 10.0), galley.size() + egui::vec2(16.0, 8.0));
+        let galley =
+            painter.layout_no_wrap(text, FontId::proportional(16.0 * scale), Color32::WHITE);
+        let chip = egui::Rect::from_min_size(
+            world.min + egui::vec2(10.0, 10.0),
+            galley.size() + egui::vec2(16.0, 8.0),
+        );
         painter.rect_filled(chip, 6.0, Color32::from_black_alpha(160));
         painter.galley(chip.min + egui::vec2(8.0, 4.0), galley, Color32::WHITE);
     }
     let hidden = shown.replay.verdict_hidden && !shown.replay.verdict_open;
     if hidden && shown.run.outcome().is_some() && !shown.run.is_running() {
         let size = egui::vec2(170.0, 30.0);
-        let place = egui::Rect::from_min_size(egui::pos2(world.max.x - size.x - 10.0, world.min.y + 10.0), size);
-        if ui.put(place, egui::Button::new(tr(lang, "level-verdict-show", &[]))).clicked() {
+        let place = egui::Rect::from_min_size(
+            egui::pos2(world.max.x - size.x - 10.0, world.min.y + 10.0),
+            size,
+        );
+        if ui
+            .put(
+                place,
+                egui::Button::new(tr(lang, "level-verdict-show", &[])),
+            )
+            .clicked()
+        {
             send.replay.write(ReplayCommand::ShowVerdict(true));
         }
     }
@@ -358,30 +407,54 @@ fn world_overlays(
     };
     let map = &trace.initial;
     let size = Vec2::new(world.width(), world.height());
-    let cell = cell_size(size, map.width, map.height, MAX_CELL_PX / place.points_to_pixels);
+    let cell = cell_size(
+        size,
+        map.width,
+        map.height,
+        MAX_CELL_PX / place.points_to_pixels,
+    );
     let pose = animation::robot_pose(trace, cursor);
     let offset = cell_offset(map, pose.x, pose.y) * cell;
     let robot = world.center() + egui::vec2(offset.x, -offset.y);
     speech_bubble(ui.ctx(), world, robot - egui::vec2(0.0, cell * 0.42), words);
 }
 
-fn running_card(ctx: &egui::Context, lang: Lang, world: egui::Rect, seconds: f32, send: &mut ControlWriters) {
+fn running_card(
+    ctx: &egui::Context,
+    lang: Lang,
+    world: egui::Rect,
+    seconds: f32,
+    send: &mut ControlWriters,
+) {
     egui::Area::new(egui::Id::new("level-running-card"))
         .order(egui::Order::Middle)
         .fixed_pos(world.center())
         .pivot(egui::Align2::CENTER_CENTER)
         .constrain_to(world)
         .show(ctx, |ui| {
-            egui::Frame::popup(ui.style()).inner_margin(14.0).show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    let seconds = format!("{seconds:.1}");
-                    ui.label(RichText::new(tr(lang, "level-running", &[("seconds", seconds.into())])).size(17.0));
-                    if ui.button(tr(lang, "level-stop", &[])).on_hover_text(tr(lang, "level-tip-stop", &[])).clicked() {
-                        send.stop.write(super::run::StopProgram);
-                    }
+            egui::Frame::popup(ui.style())
+                .inner_margin(14.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        let seconds = format!("{seconds:.1}");
+                        ui.label(
+                            RichText::new(tr(
+                                lang,
+                                "level-running",
+                                &[("seconds", seconds.into())],
+                            ))
+                            .size(17.0),
+                        );
+                        if ui
+                            .button(tr(lang, "level-stop", &[]))
+                            .on_hover_text(tr(lang, "level-tip-stop", &[]))
+                            .clicked()
+                        {
+                            send.stop.write(super::run::StopProgram);
+                        }
+                    });
                 });
-            });
         });
 }
 
@@ -402,18 +475,34 @@ fn speech_bubble(ctx: &egui::Context, world: egui::Rect, tip: egui::Pos2, words:
                 .inner_margin(egui::Margin::symmetric(12, 8))
                 .show(ui, |ui| {
                     ui.set_max_width(260.0);
-                    ui.label(RichText::new(words).size(17.0).color(Color32::from_gray(20)));
+                    ui.label(
+                        RichText::new(words)
+                            .size(17.0)
+                            .color(Color32::from_gray(20)),
+                    );
                 });
         })
         .response;
     let bottom = response.rect.bottom() - 1.0;
-    let x = tip.x.clamp(response.rect.left() + 14.0, response.rect.right() - 14.0);
+    let x = tip
+        .x
+        .clamp(response.rect.left() + 14.0, response.rect.right() - 14.0);
     let painter = ctx.layer_painter(response.layer_id);
     painter.add(egui::Shape::convex_polygon(
-        vec![egui::pos2(x - 8.0, bottom), egui::pos2(x + 8.0, bottom), egui::pos2(x, bottom + tail)],
+        vec![
+            egui::pos2(x - 8.0, bottom),
+            egui::pos2(x + 8.0, bottom),
+            egui::pos2(x, bottom + tail),
+        ],
         Color32::WHITE,
         egui::Stroke::NONE,
     ));
-    painter.line_segment([egui::pos2(x - 8.0, bottom), egui::pos2(x, bottom + tail)], egui::Stroke::new(2.0, Color32::from_gray(40)));
-    painter.line_segment([egui::pos2(x + 8.0, bottom), egui::pos2(x, bottom + tail)], egui::Stroke::new(2.0, Color32::from_gray(40)));
+    painter.line_segment(
+        [egui::pos2(x - 8.0, bottom), egui::pos2(x, bottom + tail)],
+        egui::Stroke::new(2.0, Color32::from_gray(40)),
+    );
+    painter.line_segment(
+        [egui::pos2(x + 8.0, bottom), egui::pos2(x, bottom + tail)],
+        egui::Stroke::new(2.0, Color32::from_gray(40)),
+    );
 }

@@ -79,7 +79,11 @@ fn open_session_level(
         Err(problem) => {
             let reference = key.into();
             load.problem = Some(match problem {
-                None => tr(session.lang, "input-unknown-level", &[("reference", reference)]),
+                None => tr(
+                    session.lang,
+                    "input-unknown-level",
+                    &[("reference", reference)],
+                ),
                 Some(reason) => tr(
                     session.lang,
                     "input-unreadable-level",

@@ -19,7 +19,13 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<ReplayCommand>()
         .add_systems(
             Update,
-            (follow_settings, reset_on_open, start_replay, apply_commands, advance)
+            (
+                follow_settings,
+                reset_on_open,
+                start_replay,
+                apply_commands,
+                advance,
+            )
                 .chain()
                 .in_set(LevelSet::Replay),
         );

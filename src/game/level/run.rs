@@ -4,9 +4,9 @@
 //! level) raises a cancel flag that kills the worker.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
@@ -172,7 +172,10 @@ fn poll_program(
         return;
     };
     job.frames += 1;
-    let receiver = job.receiver.get_mut().unwrap_or_else(PoisonError::into_inner);
+    let receiver = job
+        .receiver
+        .get_mut()
+        .unwrap_or_else(PoisonError::into_inner);
     let report = match receiver.try_recv() {
         Ok(report) => report,
         Err(TryRecvError::Empty) => return,

@@ -35,7 +35,9 @@ fn read_shortcuts(
     let typing = ctx.egui_wants_keyboard_input();
     let running = run.is_running();
     ctx.input_mut(|input| {
-        if input.consume_key(Modifiers::COMMAND, Key::Enter) || input.consume_key(Modifiers::NONE, Key::F5) {
+        if input.consume_key(Modifiers::COMMAND, Key::Enter)
+            || input.consume_key(Modifiers::NONE, Key::F5)
+        {
             send.run.write(RunProgram);
         }
         if running && input.consume_key(Modifiers::NONE, Key::Escape) {

@@ -14,7 +14,6 @@ use crate::grade::{Failure, Report};
 use crate::i18n::{Lang, tr};
 use crate::level::Level;
 
-
 /// What the student chose in the verdict panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum VerdictChoice {
@@ -71,7 +70,11 @@ pub(super) fn show(
                 stars(ui, report.stars, context.stars, 30.0 * context.scale);
             });
             let total = report.variants.len();
-            ui.label(strong(tr(lang, "level-verdict-passed-all", &[("total", total.into())])));
+            ui.label(strong(tr(
+                lang,
+                "level-verdict-passed-all",
+                &[("total", total.into())],
+            )));
             for line in next_star_lines(lang, &context.active.level, report) {
                 ui.label(RichText::new(line).italics());
             }
@@ -79,15 +82,25 @@ pub(super) fn show(
         Ok(report) => {
             title(ui, context, &t("level-verdict-failed"), palette.warning);
             if let Some(failed) = report.first_failure() {
-                let number = report.variants.iter().position(|v| v.seed == failed.seed).unwrap_or(0) + 1;
+                let number = report
+                    .variants
+                    .iter()
+                    .position(|v| v.seed == failed.seed)
+                    .unwrap_or(0)
+                    + 1;
                 let reason = failed
                     .failure
                     .as_ref()
                     .map(|f| failure_message(lang, failed.seed, f))
                     .unwrap_or_default();
                 if report.variants.len() > 1 {
-                    let args = [("number", number.into()), ("total", report.variants.len().into())];
-                    ui.label(RichText::new(tr(lang, "level-verdict-failed-variant", &args)).strong());
+                    let args = [
+                        ("number", number.into()),
+                        ("total", report.variants.len().into()),
+                    ];
+                    ui.label(
+                        RichText::new(tr(lang, "level-verdict-failed-variant", &args)).strong(),
+                    );
                 }
                 ui.label(strong(reason));
             }
@@ -102,8 +115,13 @@ pub(super) fn show(
     ui.horizontal_wrapped(|ui| {
         let ever_passed = outcome.passed() || context.ever_passed;
         if let Some(next) = context.next.as_ref().filter(|_| ever_passed) {
-            let label = RichText::new(t("level-next")).strong().color(palette.on_accent);
-            if ui.add(egui::Button::new(label).fill(palette.accent)).clicked() {
+            let label = RichText::new(t("level-next"))
+                .strong()
+                .color(palette.on_accent);
+            if ui
+                .add(egui::Button::new(label).fill(palette.accent))
+                .clicked()
+            {
                 choice = Some(VerdictChoice::NextLevel(next.clone()));
             }
         }
@@ -122,7 +140,12 @@ pub(super) fn show(
 }
 
 fn title(ui: &mut egui::Ui, context: &VerdictContext, text: &str, color: Color32) {
-    ui.label(RichText::new(text).size(22.0 * context.scale).strong().color(color));
+    ui.label(
+        RichText::new(text)
+            .size(22.0 * context.scale)
+            .strong()
+            .color(color),
+    );
 }
 
 fn stars(ui: &mut egui::Ui, earned: u8, icons: Option<StarIcons>, size: f32) {
@@ -134,7 +157,11 @@ fn stars(ui: &mut egui::Ui, earned: u8, icons: Option<StarIcons>, size: f32) {
                 ui.add(egui::Image::new((texture, egui::vec2(size, size))));
             }
             None => {
-                let (glyph, color) = if full { ("★", Color32::GOLD) } else { ("☆", Color32::GRAY) };
+                let (glyph, color) = if full {
+                    ("★", Color32::GOLD)
+                } else {
+                    ("☆", Color32::GRAY)
+                };
                 ui.label(RichText::new(glyph).size(size).color(color));
             }
         }
@@ -153,7 +180,10 @@ fn next_star_lines(lang: Lang, level: &Level, report: &Report) -> Vec<String> {
     if let Some(max) = level.stars.max_actions
         && report.max_actions() > max
     {
-        let args = [("max", max.into()), ("actions", report.max_actions().into())];
+        let args = [
+            ("max", max.into()),
+            ("actions", report.max_actions().into()),
+        ];
         lines.push(tr(lang, "level-verdict-next-actions", &args));
     }
     if lines.is_empty() {
@@ -180,10 +210,14 @@ fn variant_picker(
                 Some(Failure::NotRun) => ("–", palette.weak_text, "level-variant-not-run"),
                 Some(_) => ("✖", palette.danger, "level-variant-failed"),
             };
-            let text = RichText::new(format!("{number} {mark}")).strong().color(color);
-            let response = ui
-                .selectable_label(i == shown, text)
-                .on_hover_text(tr(lang, tip, &[("number", number.into())]));
+            let text = RichText::new(format!("{number} {mark}"))
+                .strong()
+                .color(color);
+            let response = ui.selectable_label(i == shown, text).on_hover_text(tr(
+                lang,
+                tip,
+                &[("number", number.into())],
+            ));
             if response.clicked() {
                 choice = Some(VerdictChoice::ShowVariant(i));
             }
@@ -209,10 +243,15 @@ pub(super) fn solution_window(ctx: &egui::Context, lang: Lang, level: &Level, op
                 .corner_radius(6.0)
                 .inner_margin(10.0)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                        let job = highlight::layout_job(level.solution.trim_end(), egui::FontId::monospace(16.0));
-                        ui.label(job);
-                    });
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            let job = highlight::layout_job(
+                                level.solution.trim_end(),
+                                egui::FontId::monospace(16.0),
+                            );
+                            ui.label(job);
+                        });
                 });
         });
 }

@@ -110,8 +110,18 @@ fn spawn_world(mut commands: Commands) {
                 Sprite::from_color(BACKDROP, Vec2::ONE),
                 Transform::from_xyz(0.0, 0.0, -1.0),
             ));
-            root.spawn((Name::new("Grid"), GridLayer, Transform::default(), Visibility::Inherited));
-            root.spawn((Name::new("Floor"), FloorLayer, Transform::default(), Visibility::Inherited));
+            root.spawn((
+                Name::new("Grid"),
+                GridLayer,
+                Transform::default(),
+                Visibility::Inherited,
+            ));
+            root.spawn((
+                Name::new("Floor"),
+                FloorLayer,
+                Transform::default(),
+                Visibility::Inherited,
+            ));
             root.spawn((
                 Name::new("Robot"),
                 RobotSprite,
@@ -155,7 +165,10 @@ impl Shown<'_> {
 
     /// Where the replay is drawn (whole actions with reduced motion).
     fn cursor(&self) -> f32 {
-        drawn_cursor(&self.replay, self.theme.as_ref().is_some_and(|t| t.reduced_motion))
+        drawn_cursor(
+            &self.replay,
+            self.theme.as_ref().is_some_and(|t| t.reduced_motion),
+        )
     }
 }
 
@@ -172,12 +185,18 @@ fn place_world(
         let world = &shown.trace()?.initial;
         let (camera, camera_transform) = cameras.iter().next()?;
         let cell_px = cell_size(rect.size(), world.width, world.height, MAX_CELL_PX);
-        let centre = camera.viewport_to_world_2d(camera_transform, rect.center()).ok()?;
+        let centre = camera
+            .viewport_to_world_2d(camera_transform, rect.center())
+            .ok()?;
         let right = camera
             .viewport_to_world_2d(camera_transform, rect.center() + Vec2::X)
             .ok()?;
         let world_per_px = (right - centre).length();
-        Some((centre, cell_px * world_per_px / CELL, rect.size() * world_per_px))
+        Some((
+            centre,
+            cell_px * world_per_px / CELL,
+            rect.size() * world_per_px,
+        ))
     })();
     match placed {
         Some((centre, scale, area)) => {
@@ -245,7 +264,8 @@ fn draw_grid(
                         Text2d::new(mark.to_string()),
                         TextFont::from_font_size(18.0),
                         TextColor(Color::srgba(0.1, 0.1, 0.15, 0.75)),
-                        at(world, pos, 0.0).with_translation(at(world, pos, 0.0).translation + corner),
+                        at(world, pos, 0.0)
+                            .with_translation(at(world, pos, 0.0).translation + corner),
                     ));
                 }
             }
@@ -307,7 +327,11 @@ fn draw_floor(
                 transform.scale = Vec3::splat(if spread > 0.0 { 0.7 } else { 0.85 });
                 floor.spawn((tile(art.item(kind)), transform));
                 if count > 1 {
-                    spawn_count(floor, count, transform.translation + Vec3::new(CELL * 0.22, -CELL * 0.24, 0.2));
+                    spawn_count(
+                        floor,
+                        count,
+                        transform.translation + Vec3::new(CELL * 0.22, -CELL * 0.24, 0.2),
+                    );
                 }
             }
         }
@@ -353,14 +377,19 @@ fn draw_robot(
     }
     sprite.color = tint;
     transform.translation = (cell_offset(world, pose.x, pose.y) * CELL).extend(5.0);
-    transform.rotation = Quat::from_rotation_z(pose.angle - animation::heading_angle(Heading::North));
+    transform.rotation =
+        Quat::from_rotation_z(pose.angle - animation::heading_angle(Heading::North));
     // The bag label stays upright and in the robot's lower-right corner.
     let carried = animation::world_after(trace, animation::Moment::at(trace, cursor).done)
         .robot
         .carried();
     for child in children {
         if let Ok(mut text) = labels.get_mut(*child) {
-            let wanted = if carried > 0 { carried.to_string() } else { String::new() };
+            let wanted = if carried > 0 {
+                carried.to_string()
+            } else {
+                String::new()
+            };
             if text.0 != wanted {
                 text.0 = wanted;
             }
@@ -407,17 +436,23 @@ fn effect_sprite(
     match effect {
         Effect::Pick(kind) | Effect::Drop(kind) if i == 0 => {
             // The item rises into the robot, or falls out of it.
-            let rise = if matches!(effect, Effect::Pick(_)) { t } else { 1.0 - t };
+            let rise = if matches!(effect, Effect::Pick(_)) {
+                t
+            } else {
+                1.0 - t
+            };
             let mut sprite = tile(art.item(kind));
             sprite.color = fade(1.0 - rise * 0.6);
-            let transform = Transform::from_translation((centre + Vec2::Y * rise * CELL * 0.6).extend(6.0))
-                .with_scale(Vec3::splat(0.85 - 0.45 * rise));
+            let transform =
+                Transform::from_translation((centre + Vec2::Y * rise * CELL * 0.6).extend(6.0))
+                    .with_scale(Vec3::splat(0.85 - 0.45 * rise));
             Some((sprite, transform))
         }
         Effect::Paint(color) if i == 0 => {
             let mut sprite = tile(art.paint(color));
             sprite.color = fade(1.0 - t * 0.5);
-            let transform = Transform::from_translation(centre.extend(1.6)).with_scale(Vec3::splat(0.2 + 0.8 * t));
+            let transform = Transform::from_translation(centre.extend(1.6))
+                .with_scale(Vec3::splat(0.2 + 0.8 * t));
             Some((sprite, transform))
         }
         Effect::Crash(heading) if i < EFFECT_SPRITES => {
