@@ -168,3 +168,45 @@ fn code_is_kept_per_level() {
     app.update();
     assert_eq!(app.world().resource::<Code>().text, "# mine\nmove()\n");
 }
+
+/// The whole game (menus, saves, level screen) headless, started as the screenshot
+/// script starts it: `--profile`, `--level`, `--code`, `--run`. The attempt and the
+/// code land in the profile's file.
+#[test]
+fn start_options_open_run_and_save_into_the_profile() {
+    use codebot::cli::GameArgs;
+    use codebot::game::{CurrentProfile, Saves, StartOptions};
+    use codebot::progress::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("program.py");
+    std::fs::write(&program, "move()\nmove()\n").unwrap();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(Saves::new(Store::open(dir.path().join("data")).unwrap()))
+        .insert_resource(StartOptions(GameArgs {
+            profile: Some("Zoé".into()),
+            level: Some(LEVEL.into()),
+            code: Some(program),
+            run: true,
+            ..GameArgs::default()
+        }))
+        .insert_resource(WorkerExecutable(Some(env!("CARGO_BIN_EXE_codebot").into())));
+    codebot::game::plugin(&mut app);
+    for _ in 0..3 {
+        app.update();
+    }
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Level
+    );
+    assert_eq!(app.world().resource::<Code>().text, "move()\nmove()\n");
+    wait_for_outcome(&mut app);
+    let report = app.world().resource::<ProgramRun>().report().unwrap();
+    assert!(!report.passed, "two moves do not reach the goal");
+    app.update();
+    let profile = app.world().resource::<CurrentProfile>().profile().cloned();
+    let progress = profile.unwrap().level(LEVEL).cloned().unwrap();
+    assert_eq!(progress.attempts, 1);
+    assert_eq!(progress.code, "move()\nmove()\n");
+}

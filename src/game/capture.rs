@@ -29,6 +29,14 @@ pub(super) fn mark_start() {
     STARTED.get_or_init(Instant::now);
 }
 
+/// Whether the game must draw every frame: a screenshot or a timed run is under way
+/// (`--screenshot`, `--after`).
+pub(super) fn wants_continuous(app: &App) -> bool {
+    app.world()
+        .get_resource::<StartOptions>()
+        .is_some_and(|o| o.0.screenshot.is_some() || o.0.after.is_some())
+}
+
 pub(super) fn plugin(app: &mut App) {
     let options = app
         .world()

@@ -11,6 +11,7 @@ mod map;
 mod navigation;
 mod notices;
 mod player;
+mod power;
 mod profiles;
 mod session;
 mod settings;
@@ -135,6 +136,7 @@ pub fn plugin(app: &mut App) {
         theme::plugin,
         start::plugin,
         capture::plugin,
+        power::plugin,
     ));
     app.add_plugins((
         title::plugin,

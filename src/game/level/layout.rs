@@ -122,7 +122,7 @@ fn draw_screen(
         return Ok(());
     };
 
-    egui::Panel::left("level-brief")
+    let dbg_left = egui::Panel::left("level-brief")
         .resizable(true)
         .default_size((area.width() * 0.23).clamp(250.0, 430.0))
         .size_range(220.0..=area.width() * 0.4)
@@ -136,6 +136,7 @@ fn draw_screen(
                 &mut reveal,
             );
         });
+    debug!("TEMPDBG area {:?} ppp {} left {:?}", area, ctx.pixels_per_point(), dbg_left.response.rect);
 
     egui::Panel::right("level-code")
         .resizable(true)
@@ -167,7 +168,7 @@ fn draw_screen(
                         palette: shown.palette(),
                         scale,
                         active,
-                        next: next_level(&shown.packs, &active.key),
+                        next: next_level(&shown.packs, &active.key, shown.progress.profile()),
                         ever_passed: shown.progress.level(&active.key).is_some_and(|l| l.passed),
                         stars,
                     };

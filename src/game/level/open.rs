@@ -4,9 +4,11 @@
 use bevy::prelude::*;
 
 use super::LevelSet;
+use crate::game::unlock::level_states;
 use crate::game::{Packs, Screen, Session};
 use crate::i18n::{Lang, tr};
 use crate::level::Level;
+use crate::progress::Profile;
 use crate::sim::Trace;
 
 pub(super) fn plugin(app: &mut App) {
@@ -110,13 +112,19 @@ fn prepare(packs: &Packs, key: &str) -> Result<ActiveLevel, Option<String>> {
     })
 }
 
-/// The level after `key` in its pack, for the "next level" button.
-pub(super) fn next_level(packs: &Packs, key: &str) -> Option<String> {
+/// The level after `key` in its pack, for the "next level" button, if the map's rules
+/// open it for this student.
+pub(super) fn next_level(packs: &Packs, key: &str, record: &Profile) -> Option<String> {
     let (pack_id, level_id) = key.split_once('/')?;
     let pack = packs.0.iter().find(|p| p.id == pack_id)?;
-    let mut levels = pack.levels().skip_while(|l| l.id != level_id);
+    let states = level_states(pack, record);
+    let mut levels = pack
+        .levels()
+        .zip(states.iter().flatten())
+        .skip_while(|(l, _)| l.id != level_id);
     levels.next()?;
-    levels.next().map(|l| format!("{}/{}", pack.id, l.id))
+    let (next, state) = levels.next()?;
+    state.is_open().then(|| format!("{}/{}", pack.id, next.id))
 }
 
 fn close_level(mut commands: Commands, mut load: ResMut<LevelLoad>) {

@@ -65,7 +65,8 @@ pub(super) struct Progress<'w> {
 }
 
 impl Progress<'_> {
-    fn profile(&self) -> &Profile {
+    /// The profile being played, or the session's.
+    pub fn profile(&self) -> &Profile {
         self.current
             .as_ref()
             .and_then(|c| c.profile())
