@@ -9,6 +9,8 @@ use std::time::Duration;
 use bevy::prelude::*;
 use bevy::winit::{UpdateMode, WinitSettings};
 
+use bevy_egui::{EguiInput, EguiPreUpdateSet, egui};
+
 use super::Screen;
 use super::capture::wants_continuous;
 
@@ -16,6 +18,12 @@ pub(super) fn plugin(app: &mut App) {
     if wants_continuous(app) {
         return;
     }
+    app.add_systems(
+        PreUpdate,
+        drop_unchanged_modifiers
+            .after(EguiPreUpdateSet::ProcessInput)
+            .before(EguiPreUpdateSet::BeginPass),
+    );
     app.add_systems(
         OnEnter(Screen::Level),
         |s: Option<ResMut<WinitSettings>>| set_mode(s, false),
@@ -43,4 +51,22 @@ fn set_mode(settings: Option<ResMut<WinitSettings>>, menus: bool) {
     } else {
         WinitSettings::game()
     };
+}
+
+/// bevy_egui tells egui the modifier keys on every frame, and egui repaints on any event:
+/// a menu would then never rest. Only real changes are passed on.
+fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        input.0.events.retain(|event| match event {
+            egui::Event::ModifiersChanged(modifiers) => {
+                let changed = last.as_ref() != Some(modifiers);
+                *last = Some(*modifiers);
+                changed
+            }
+            _ => true,
+        });
+    }
 }

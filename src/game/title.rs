@@ -41,9 +41,6 @@ fn title_screen(
     let mut root = theme::root_ui(&ctx, "ui-title");
     let p = theme.palette;
     let focus_play = fresh.take();
-    if ctx.has_requested_repaint() {
-        warn!("DEBUG events {:?}", ctx.input(|i| i.raw.events.clone()));
-    }
     egui::CentralPanel::default()
         .frame(theme::screen_frame(&p))
         .show(&mut root, |ui| {

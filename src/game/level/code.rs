@@ -1,6 +1,6 @@
 //! The student's program for the open level: loaded from their saves when the level
-//! opens (or a starter comment), kept while they type, saved when they run it, every
-//! few seconds after an edit and when they leave the level.
+//! opens (or a starter comment), kept while they type, and saved when they run it, a
+//! second after they stop typing, when they leave the level and when the game closes.
 
 use std::time::{Duration, Instant};
 
@@ -8,18 +8,19 @@ use bevy::prelude::*;
 
 use super::LevelSet;
 use super::open::LevelOpened;
-use super::saves::{Progress, SaveWork};
+use super::saves::{Progress, ProgressMut, SaveWork};
 use crate::game::{Screen, Session};
 use crate::i18n::tr;
 
-/// How long after an edit the code is saved even if the program is not run.
-const SAVE_AFTER: Duration = Duration::from_secs(3);
+/// How long after the last keystroke the code is saved even if the program is not run.
+const SAVE_AFTER: Duration = Duration::from_secs(1);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Code>()
         .add_systems(Update, load_code.in_set(LevelSet::Prepare))
         .add_systems(Update, save_edits.in_set(LevelSet::Replay))
-        .add_systems(OnExit(Screen::Level), save_on_exit);
+        .add_systems(OnExit(Screen::Level), save_on_exit)
+        .add_systems(PostUpdate, save_before_quitting);
 }
 
 /// The program in the editor.
@@ -97,5 +98,19 @@ fn save_edits(mut code: ResMut<Code>, mut save: MessageWriter<SaveWork>) {
 fn save_on_exit(mut code: ResMut<Code>, mut save: MessageWriter<SaveWork>) {
     if let Some(work) = code.take_save() {
         save.write(work);
+    }
+}
+
+/// The window is closing: the last keystrokes go into the profile now, before the
+/// player module writes it for the last time (in `Last`).
+fn save_before_quitting(
+    mut exits: MessageReader<AppExit>,
+    mut code: ResMut<Code>,
+    mut progress: ProgressMut,
+) {
+    if exits.read().count() > 0
+        && let Some(work) = code.take_save()
+    {
+        progress.record(&work);
     }
 }

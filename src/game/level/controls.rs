@@ -30,7 +30,8 @@ pub(super) fn show(
     let t = |id: &str| tr(lang, id, &[]);
     let running = run.is_running();
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    // Rows wrap on a narrow window rather than hide buttons.
+    ui.horizontal_wrapped(|ui| {
         let height = 36.0;
         let size = ui.style().text_styles[&egui::TextStyle::Button].size + 2.0;
         let big = |text: String, fill: Color32| {
@@ -113,7 +114,7 @@ pub(super) fn show(
             ReplayCommand::ToEnd,
         );
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let total = frames.unwrap_or(0);
         let done = replay.cursor.floor() as usize;
         let label = tr(
@@ -124,7 +125,7 @@ pub(super) fn show(
         let label_width = 140.0;
         let speed_width = 150.0;
         ui.spacing_mut().slider_width =
-            (ui.available_width() - label_width - speed_width - 40.0).max(60.0);
+            (ui.available_width() - label_width - speed_width - 40.0).max(120.0);
         let mut cursor = replay.cursor;
         let timeline = egui::Slider::new(&mut cursor, 0.0..=total.max(1) as f32).show_value(false);
         if ui.add_enabled(total > 0 && !running, timeline).changed() {

@@ -49,6 +49,9 @@ pub(super) fn plugin(app: &mut App) {
 struct LevelView {
     solution_open: bool,
     running_line: Option<u32>,
+    /// The best stars when the last run started (the run's own stars are recorded at
+    /// once, but shown only with its verdict).
+    best_before_run: (u64, u8),
 }
 
 fn reset_view(mut view: ResMut<LevelView>, mut viewport: ResMut<WorldViewport>) {
@@ -107,10 +110,10 @@ fn draw_screen(
     let lang = session.lang;
     let area = ctx.content_rect();
     let mut root = theme::root_ui(&ctx, "level-screen");
-    let scale = text_scale(area);
-    compact(root.style_mut(), scale);
+    // The theme zooms everything on big windows: sizes here are for 1366x768.
+    compact(root.style_mut());
 
-    if top_bar(&mut root, lang, &shown, stars, scale) {
+    if top_bar(&mut root, lang, &shown, stars, &mut view) {
         navigate.write(Navigate::Back);
     }
     let Some(active) = shown.active.as_deref() else {
@@ -122,10 +125,14 @@ fn draw_screen(
         return Ok(());
     };
 
-    let dbg_left = egui::Panel::left("level-brief")
+    // Panels start at a share of the window; their ids carry the window's width so a
+    // resized (or zoomed) window lays them out afresh, while a width the student drags
+    // is kept as long as the window keeps its size.
+    let width = area.width().round() as u32;
+    egui::Panel::left(egui::Id::new(("level-brief", width)))
         .resizable(true)
-        .default_size((area.width() * 0.23).clamp(250.0, 430.0))
-        .size_range(220.0..=area.width() * 0.4)
+        .default_size((area.width() * 0.23).clamp(200.0, 430.0))
+        .size_range(180.0..=area.width() * 0.4)
         .show(&mut root, |ui| {
             brief::show(
                 ui,
@@ -136,14 +143,13 @@ fn draw_screen(
                 &mut reveal,
             );
         });
-    debug!("TEMPDBG area {:?} ppp {} left {:?}", area, ctx.pixels_per_point(), dbg_left.response.rect);
 
-    egui::Panel::right("level-code")
+    egui::Panel::right(egui::Id::new(("level-code", width)))
         .resizable(true)
-        .default_size((area.width() * 0.36).clamp(360.0, 720.0))
-        .size_range(320.0..=area.width() * 0.55)
+        .default_size((area.width() * 0.36).clamp(300.0, 720.0))
+        .size_range(260.0..=area.width() * 0.55)
         .show(&mut root, |ui| {
-            code_panel(ui, lang, &shown, &mut code, &mut view, scale);
+            code_panel(ui, lang, &shown, &mut code, &mut view);
         });
 
     let choice = egui::CentralPanel::no_frame()
@@ -166,7 +172,6 @@ fn draw_screen(
                     let context = VerdictContext {
                         lang,
                         palette: shown.palette(),
-                        scale,
                         active,
                         next: next_level(&shown.packs, &active.key, shown.progress.profile()),
                         ever_passed: shown.progress.level(&active.key).is_some_and(|l| l.passed),
@@ -184,7 +189,6 @@ fn draw_screen(
             let place = WorldPlace {
                 rect: world,
                 points_to_pixels,
-                scale,
             };
             world_overlays(ui, lang, &shown, active, place, &mut send);
             choice
@@ -212,14 +216,8 @@ fn draw_screen(
     Ok(())
 }
 
-/// How much bigger than at 1366x768 the text is: a big screen gets bigger text.
-fn text_scale(area: egui::Rect) -> f32 {
-    (area.height() / 768.0).clamp(1.0, 1.3)
-}
-
-/// The theme's style made denser: this screen shows much at once. Text sizes are for
-/// a 768-pixel-high window, scaled up on bigger ones.
-fn compact(style: &mut egui::Style, scale: f32) {
+/// The theme's style made denser: this screen shows much at once.
+fn compact(style: &mut egui::Style) {
     use egui::FontFamily::{Monospace, Proportional};
     for (text_style, size, family) in [
         (TextStyle::Body, 16.0, Proportional),
@@ -230,7 +228,7 @@ fn compact(style: &mut egui::Style, scale: f32) {
     ] {
         style
             .text_styles
-            .insert(text_style, FontId::new(size * scale, family));
+            .insert(text_style, FontId::new(size, family));
     }
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);
     style.spacing.button_padding = egui::vec2(10.0, 5.0);
@@ -243,7 +241,7 @@ fn top_bar(
     lang: Lang,
     shown: &Shown,
     stars: Option<StarIcons>,
-    scale: f32,
+    view: &mut LevelView,
 ) -> bool {
     let mut back = false;
     egui::Panel::top("level-top").show(root, |ui| {
@@ -252,22 +250,29 @@ fn top_bar(
             back = ui.button(tr(lang, "level-back-to-map", &[])).clicked();
             ui.separator();
             if let Some(active) = shown.active.as_deref() {
-                ui.label(
-                    RichText::new(active.title(lang))
-                        .size(22.0 * scale)
-                        .strong(),
-                );
+                ui.label(RichText::new(active.title(lang)).size(22.0).strong());
                 let best = shown
                     .progress
                     .level(&active.key)
                     .map_or(0, |l| l.best_stars);
+                let run = &shown.run;
+                if view.best_before_run.0 != run.generation && run.outcome().is_none() {
+                    view.best_before_run = (run.generation, best);
+                }
+                let replay = &shown.replay;
+                let revealed = replay.verdict_open || replay.verdict_hidden;
+                let best = if run.outcome().is_some() && !revealed {
+                    view.best_before_run.1
+                } else {
+                    best
+                };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     for i in (0..crate::progress::MAX_STARS).rev() {
                         let full = i < best;
                         match stars {
                             Some(icons) => {
                                 let texture = if full { icons.full } else { icons.empty };
-                                let side = 22.0 * scale;
+                                let side = 22.0;
                                 ui.add(egui::Image::new((texture, egui::vec2(side, side))));
                             }
                             None => {
@@ -285,20 +290,13 @@ fn top_bar(
 }
 
 /// The editor over the console.
-fn code_panel(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    shown: &Shown,
-    code: &mut Code,
-    view: &mut LevelView,
-    scale: f32,
-) {
+fn code_panel(ui: &mut egui::Ui, lang: Lang, shown: &Shown, code: &mut Code, view: &mut LevelView) {
     egui::Panel::bottom("level-console")
         .resizable(true)
         .default_size((ui.available_height() * 0.3).clamp(110.0, 260.0))
         .size_range(80.0..=ui.available_height() * 0.6)
         .show(ui, |ui| {
-            console::show(ui, lang, &shown.run, &shown.replay, CONSOLE_SIZE * scale);
+            console::show(ui, lang, &shown.run, &shown.replay, CONSOLE_SIZE);
         });
     let outcome = shown.run.outcome();
     let same_code = outcome.is_some_and(|o| o.code == code.text);
@@ -333,7 +331,7 @@ fn code_panel(
         error,
         reveal: reveal.or(error.filter(|_| shown.replay.is_moving())),
     };
-    if editor::show(ui, &mut code.text, marks, CODE_SIZE * scale) {
+    if editor::show(ui, &mut code.text, marks, CODE_SIZE) {
         code.mark_edited();
     }
 }
@@ -344,8 +342,6 @@ struct WorldPlace {
     /// The free area, in egui points.
     rect: egui::Rect,
     points_to_pixels: f32,
-    /// Text size factor of the screen.
-    scale: f32,
 }
 
 /// The variant shown, the running card and the speech bubble, over the world.
@@ -358,7 +354,6 @@ fn world_overlays(
     send: &mut ControlWriters,
 ) {
     let world = place.rect;
-    let scale = place.scale;
     let painter = ui.painter_at(world);
     let variants = active.previews.len();
     if variants > 1 {
@@ -370,8 +365,7 @@ fn world_overlays(
                 ("total", variants.into()),
             ],
         );
-        let galley =
-            painter.layout_no_wrap(text, FontId::proportional(16.0 * scale), Color32::WHITE);
+        let galley = painter.layout_no_wrap(text, FontId::proportional(16.0), Color32::WHITE);
         let chip = egui::Rect::from_min_size(
             world.min + egui::vec2(10.0, 10.0),
             galley.size() + egui::vec2(16.0, 8.0),

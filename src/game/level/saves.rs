@@ -101,15 +101,25 @@ fn record(profile: &mut Profile, work: &SaveWork) {
     }
 }
 
-fn apply_saves(
-    mut work: MessageReader<SaveWork>,
-    mut current: Option<ResMut<CurrentProfile>>,
-    mut session: ResMut<LevelSaves>,
-) {
-    for work in work.read() {
-        match current.as_mut().and_then(|c| c.profile_mut()) {
+/// Where work is recorded: the profile being played, else the session.
+#[derive(SystemParam)]
+pub(super) struct ProgressMut<'w> {
+    current: Option<ResMut<'w, CurrentProfile>>,
+    session: ResMut<'w, LevelSaves>,
+}
+
+impl ProgressMut<'_> {
+    /// Records work at once (the profile is written to disk by the player module).
+    pub fn record(&mut self, work: &SaveWork) {
+        match self.current.as_mut().and_then(|c| c.profile_mut()) {
             Some(profile) => record(profile, work),
-            None => record(&mut session.profile, work),
+            None => record(&mut self.session.profile, work),
         }
+    }
+}
+
+fn apply_saves(mut work: MessageReader<SaveWork>, mut progress: ProgressMut) {
+    for work in work.read() {
+        progress.record(work);
     }
 }

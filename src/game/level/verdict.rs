@@ -35,8 +35,6 @@ pub(super) struct StarIcons {
 pub(super) struct VerdictContext<'a> {
     pub lang: Lang,
     pub palette: Palette,
-    /// Text size factor of the screen.
-    pub scale: f32,
     pub active: &'a ActiveLevel,
     /// The level after this one, if any.
     pub next: Option<String>,
@@ -60,14 +58,14 @@ pub(super) fn show(
     ui.add_space(6.0);
     match &outcome.report {
         Err(problem) => {
-            title(ui, context, &t("level-verdict-not-graded"), palette.warning);
+            title(ui, &t("level-verdict-not-graded"), palette.warning);
             ui.label(strong(problem.clone()));
         }
         Ok(report) if report.passed => {
             ui.horizontal(|ui| {
-                title(ui, context, &t("level-verdict-passed"), palette.success);
+                title(ui, &t("level-verdict-passed"), palette.success);
                 ui.add_space(12.0);
-                stars(ui, report.stars, context.stars, 30.0 * context.scale);
+                stars(ui, report.stars, context.stars, 30.0);
             });
             let total = report.variants.len();
             ui.label(strong(tr(
@@ -80,7 +78,7 @@ pub(super) fn show(
             }
         }
         Ok(report) => {
-            title(ui, context, &t("level-verdict-failed"), palette.warning);
+            title(ui, &t("level-verdict-failed"), palette.warning);
             if let Some(failed) = report.first_failure() {
                 let number = report
                     .variants
@@ -139,13 +137,8 @@ pub(super) fn show(
     choice
 }
 
-fn title(ui: &mut egui::Ui, context: &VerdictContext, text: &str, color: Color32) {
-    ui.label(
-        RichText::new(text)
-            .size(22.0 * context.scale)
-            .strong()
-            .color(color),
-    );
+fn title(ui: &mut egui::Ui, text: &str, color: Color32) {
+    ui.label(RichText::new(text).size(22.0).strong().color(color));
 }
 
 fn stars(ui: &mut egui::Ui, earned: u8, icons: Option<StarIcons>, size: f32) {

@@ -80,7 +80,11 @@ struct FloorLayer;
 #[derive(Component)]
 struct RobotSprite;
 
-/// The number of items the robot carries, shown on it.
+/// The badge showing how many items the robot carries.
+#[derive(Component)]
+struct BagBadge;
+
+/// The number on the bag badge.
 #[derive(Component)]
 struct BagLabel;
 
@@ -127,14 +131,25 @@ fn spawn_world(mut commands: Commands) {
                 RobotSprite,
                 Sprite::default(),
                 Transform::from_xyz(0.0, 0.0, 5.0),
+            ));
+            // How many items the robot carries, on a dark badge that does not turn with it.
+            root.spawn((
+                Name::new("Bag"),
+                BagBadge,
+                Sprite::from_color(
+                    Color::srgba(0.1, 0.12, 0.18, 0.85),
+                    Vec2::splat(CELL * 0.36),
+                ),
+                Transform::from_xyz(0.0, 0.0, 5.5),
+                Visibility::Hidden,
             ))
-            .with_children(|robot| {
-                robot.spawn((
+            .with_children(|badge| {
+                badge.spawn((
                     BagLabel,
                     Text2d::default(),
-                    TextFont::from_font_size(17.0),
+                    TextFont::from_font_size(18.0),
                     TextColor(Color::WHITE),
-                    Transform::from_xyz(CELL * 0.3, -CELL * 0.3, 0.5),
+                    Transform::from_xyz(0.0, 0.0, 0.1),
                 ));
             });
             for i in 0..EFFECT_SPRITES {
@@ -353,15 +368,19 @@ fn spawn_count(parent: &mut ChildSpawnerCommands, count: u32, at: Vec3) {
     }
 }
 
+/// The robot's sprite, not the badge that follows it.
+type RobotOnly = (With<RobotSprite>, Without<BagBadge>);
+
 fn draw_robot(
     shown: Shown,
-    robot: Single<(&mut Sprite, &mut Transform, &Children), With<RobotSprite>>,
-    mut labels: Query<&mut Text2d, With<BagLabel>>,
+    robot: Single<(&mut Sprite, &mut Transform), RobotOnly>,
+    badge: Single<(&mut Transform, &mut Visibility), With<BagBadge>>,
+    mut label: Single<&mut Text2d, With<BagLabel>>,
 ) {
     let (Some(art), Some(trace)) = (&shown.art, shown.trace()) else {
         return;
     };
-    let (mut sprite, mut transform, children) = robot.into_inner();
+    let (mut sprite, mut transform) = robot.into_inner();
     let cursor = shown.cursor();
     let pose = animation::robot_pose(trace, cursor);
     let world = &trace.initial;
@@ -372,28 +391,28 @@ fn draw_robot(
         }
         _ => Color::WHITE,
     };
-    if sprite.image != art.robot(Heading::North).clone() {
+    if sprite.image != *art.robot(Heading::North) {
         *sprite = tile(art.robot(Heading::North));
     }
     sprite.color = tint;
-    transform.translation = (cell_offset(world, pose.x, pose.y) * CELL).extend(5.0);
+    let centre = cell_offset(world, pose.x, pose.y) * CELL;
+    transform.translation = centre.extend(5.0);
     transform.rotation =
         Quat::from_rotation_z(pose.angle - animation::heading_angle(Heading::North));
-    // The bag label stays upright and in the robot's lower-right corner.
+
     let carried = animation::world_after(trace, animation::Moment::at(trace, cursor).done)
         .robot
         .carried();
-    for child in children {
-        if let Ok(mut text) = labels.get_mut(*child) {
-            let wanted = if carried > 0 {
-                carried.to_string()
-            } else {
-                String::new()
-            };
-            if text.0 != wanted {
-                text.0 = wanted;
-            }
-        }
+    let (mut badge_transform, mut visibility) = badge.into_inner();
+    badge_transform.translation = (centre + Vec2::new(0.32, -0.32) * CELL).extend(5.5);
+    *visibility = if carried > 0 {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    };
+    let wanted = carried.to_string();
+    if label.0 != wanted {
+        label.0 = wanted;
     }
 }
 
