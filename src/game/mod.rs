@@ -49,6 +49,12 @@ pub enum Screen {
     Level,
     Settings,
     Credits,
+    /// The gallery of career cards the player has unlocked.
+    Careers,
+    /// The teacher's screen: packs, class progress, exams.
+    Teacher,
+    /// The level editor (reached from the teacher's screen).
+    Editor,
 }
 
 impl Screen {
@@ -61,6 +67,9 @@ impl Screen {
             "level" => Some(Screen::Level),
             "settings" => Some(Screen::Settings),
             "credits" => Some(Screen::Credits),
+            "careers" => Some(Screen::Careers),
+            "teacher" => Some(Screen::Teacher),
+            "editor" => Some(Screen::Editor),
             _ => None,
         }
     }

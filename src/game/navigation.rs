@@ -53,7 +53,11 @@ pub fn parent(screen: Screen, return_to: Option<Screen>) -> Option<Screen> {
         Screen::Profiles => Some(Screen::Title),
         Screen::Map => Some(Screen::Profiles),
         Screen::Level => Some(Screen::Map),
-        Screen::Settings | Screen::Credits => Some(return_to.unwrap_or(Screen::Title)),
+        Screen::Settings | Screen::Credits | Screen::Careers => {
+            Some(return_to.unwrap_or(Screen::Title))
+        }
+        Screen::Teacher => Some(Screen::Title),
+        Screen::Editor => Some(Screen::Teacher),
     }
 }
 
@@ -75,7 +79,7 @@ fn navigate(
     let Some(target) = target else {
         return;
     };
-    let side_screen = |s: Screen| matches!(s, Screen::Settings | Screen::Credits);
+    let side_screen = |s: Screen| matches!(s, Screen::Settings | Screen::Credits | Screen::Careers);
     if side_screen(target) && !side_screen(current) {
         return_to.0 = Some(current);
     }
