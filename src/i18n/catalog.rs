@@ -9,11 +9,27 @@ use unic_langid::LanguageIdentifier;
 
 use super::Lang;
 
+/// The Fluent files of one language, joined in one source: `codebot.ftl` (the core
+/// and most screens) and one file per larger screen.
+macro_rules! catalogue {
+    ($lang:literal) => {
+        concat!(
+            include_str!(concat!("../../assets/locales/", $lang, "/codebot.ftl")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/careers.ftl")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/teacher.ftl")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $lang, "/editor.ftl")),
+        )
+    };
+}
+
 /// The Fluent source of a language, embedded in the binary (the web build has no files).
 pub(super) fn source(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => include_str!("../../assets/locales/fr/codebot.ftl"),
-        Lang::En => include_str!("../../assets/locales/en/codebot.ftl"),
+        Lang::Fr => catalogue!("fr"),
+        Lang::En => catalogue!("en"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! French and English messages for students and teachers.
 //!
-//! The texts are Fluent files, `assets/locales/fr/codebot.ftl` and
-//! `assets/locales/en/codebot.ftl`, embedded in the binary (the web build has no files).
+//! The texts are Fluent files under `assets/locales/<lang>/` (`codebot.ftl` and one per
+//! larger screen), embedded in the binary (the web build has no files).
 //! [`tr`] formats any message by id, falling back to English, then to the id itself;
 //! [`program_error_message`] and [`goal_failure_message`] turn the typed errors of the
 //! sandbox and the simulation into one or two sentences a beginner can act on.

@@ -1,0 +1,2 @@
+# careers.ftl: texts of the careers screens (fr).
+

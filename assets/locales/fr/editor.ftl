@@ -1,0 +1,2 @@
+# editor.ftl: texts of the editor screens (fr).
+

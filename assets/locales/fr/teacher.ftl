@@ -1,0 +1,2 @@
+# teacher.ftl: texts of the teacher screens (fr).
+
