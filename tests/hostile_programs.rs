@@ -426,3 +426,28 @@ fn french_and_english_names_both_work() {
     assert_eq!(record.steps.len(), 3);
     assert_eq!(record.output, "False False\n");
 }
+
+// --- the two importable modules cannot be turned into a way out ---
+
+#[test]
+fn allowed_modules_hide_their_internals() {
+    expect("import math\nprint(math.__dict__)\n", Some(Forbidden));
+    expect(
+        "import random\nprint(getattr(random, '__loader__'))\n",
+        Some(Forbidden),
+    );
+    expect(
+        "import random\nrandom.os.system('touch pwned')\n",
+        Some(Runtime),
+    );
+}
+
+#[test]
+fn allowed_modules_cannot_bypass_budgets() {
+    expect(
+        "import random\nwhile True:\n    random.shuffle([1, 2, 3])\n",
+        Some(Timeout),
+    );
+    expect("import math\nprint(math.isqrt(10**100))\n", Some(Runtime));
+    expect("import random\nrandom.randint(0, 10**30)\n", Some(Runtime));
+}

@@ -4,12 +4,14 @@
 //! Layers, innermost first: `source_check` refuses what must never run; `python` runs
 //! one program on one world in a fresh interpreter with budgets; `worker` (native) runs
 //! that in a separate process with a memory cap and a watchdog; `memory` is the
-//! allocator that enforces the cap.
+//! allocator that enforces the cap; `modules` holds the two importable modules
+//! (`math`, `random` seeded by the world).
 
 pub mod api;
 pub mod error;
 pub mod limits;
 pub mod memory;
+pub mod modules;
 pub mod python;
 pub mod source_check;
 mod translate;

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::api::RobotFn;
 use super::error::{Problem, ProgramError};
 use super::limits::Limits;
+use super::modules;
 use super::source_check::{self, FORBIDDEN_NAMES};
 use super::translate;
 use crate::sim::{Action, Color, Step, World};
@@ -214,6 +215,8 @@ fn execute(
     }
     harden_str_format(vm, state, &stop)?;
     install_budget(vm, state, &stop)?;
+    // After the budget: it imports `sys` through the interpreter's own `__import__`.
+    modules::install(vm, &state.borrow().world)?;
 
     let compiled = vm
         .compile(code, Mode::Exec, "<student>".to_owned())

@@ -10,6 +10,7 @@ use rustpython_vm::compiler::parser::{self, LexicalErrorType, ParseErrorType};
 
 use super::api::RobotFn;
 use super::error::{Problem, ProgramError};
+use super::modules::ALLOWED_MODULES;
 
 /// Longest program accepted, in characters.
 pub const MAX_SOURCE_CHARS: u32 = 20_000;
@@ -348,12 +349,15 @@ impl<'a> Visitor<'a> for Walker<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::Import(import) => {
-                let module = import
+                let refused = import
                     .names
-                    .first()
-                    .map(|a| a.name.id.to_string())
-                    .unwrap_or_default();
-                self.report(import.range.start(), Problem::ForbiddenImport { module });
+                    .iter()
+                    .map(|alias| alias.name.id.as_str())
+                    .find(|module| !ALLOWED_MODULES.contains(module));
+                if let Some(module) = refused {
+                    let module = module.to_owned();
+                    self.report(import.range.start(), Problem::ForbiddenImport { module });
+                }
             }
             Stmt::ImportFrom(import) => {
                 let module = import
@@ -361,7 +365,9 @@ impl<'a> Visitor<'a> for Walker<'a> {
                     .as_ref()
                     .map(|m| m.id.to_string())
                     .unwrap_or_default();
-                self.report(import.range.start(), Problem::ForbiddenImport { module });
+                if import.level > 0 || !ALLOWED_MODULES.contains(&module.as_str()) {
+                    self.report(import.range.start(), Problem::ForbiddenImport { module });
+                }
             }
             Stmt::Expr(ast::StmtExpr { value, range, .. }) => {
                 if let Expr::Name(name) = value.as_ref() {

@@ -56,7 +56,7 @@ problem-missing-call-parens = "{ $name }" without parentheses does nothing: writ
 ## Not allowed in Codebot
 
 # $module: the imported module.
-problem-forbidden-import = no need to import "{ $module }": in Codebot, everything you need to guide the robot is already there. Remove this import line.
+problem-forbidden-import = no need to import "{ $module }": in Codebot, everything you need to guide the robot is already there. Only "math" and "random" can be imported. Remove this import line.
 # $name: open, eval, exec...
 problem-forbidden-name = "{ $name }" is not available in Codebot. Your program doesn't need it to guide the robot.
 # $name: the refused attribute.

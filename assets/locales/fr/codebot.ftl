@@ -56,7 +56,7 @@ problem-missing-call-parens = « { $name } » sans parenthèses ne fait rien : �
 ## Interdit dans Codebot
 
 # $module : le module importé.
-problem-forbidden-import = pas besoin d'importer « { $module } » : dans Codebot, tout ce qu'il faut pour guider le robot est déjà là. Enlève cette ligne d'import.
+problem-forbidden-import = pas besoin d'importer « { $module } » : dans Codebot, tout ce qu'il faut pour guider le robot est déjà là. Seuls « math » et « random » peuvent être importés. Enlève cette ligne d'import.
 # $name : open, eval, exec...
 problem-forbidden-name = « { $name } » n'est pas disponible dans Codebot. Ton programme n'en a pas besoin pour guider le robot.
 # $name : l'attribut refusé.
