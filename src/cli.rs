@@ -749,14 +749,32 @@ fn print_issues(issues: &[teacher::FileIssue], lang: Lang) {
 fn report(paths: &[PathBuf], csv: Option<&Path>, lang: Lang) -> u8 {
     let mut report = ClassReport::load(paths);
     report.order_levels(&known_packs());
-    let _ = write!(std::io::stdout(), "{}", report.to_text(lang));
-    print_issues(&report.issues, lang);
-    if let Some(csv) = csv
-        && let Err(code) = write_csv(csv, &report.to_csv())
+    print_table(
+        &report.to_text(lang),
+        &report.issues,
+        csv.map(|path| (path, report.to_csv())),
+        report.students.is_empty(),
+        lang,
+    )
+}
+
+/// Prints a class table and the files it could not use, writes its CSV when asked, and
+/// gives the exit code: bad input when no student could be read.
+fn print_table(
+    text: &str,
+    issues: &[teacher::FileIssue],
+    csv: Option<(&Path, String)>,
+    no_students: bool,
+    lang: Lang,
+) -> u8 {
+    let _ = write!(std::io::stdout(), "{text}");
+    print_issues(issues, lang);
+    if let Some((path, content)) = csv
+        && let Err(code) = write_csv(path, &content)
     {
         return code;
     }
-    if report.students.is_empty() {
+    if no_students {
         EXIT_BAD_INPUT
     } else {
         EXIT_PASSED
@@ -795,16 +813,11 @@ fn grade_exam(pack: &str, submissions: &[PathBuf], csv: Option<&Path>, lang: Lan
         Err(message) => return bad_input(&message),
     };
     let results = teacher::grade_files(&pack, submissions, &runner, lang);
-    let _ = write!(std::io::stdout(), "{}", results.to_text(lang));
-    print_issues(&results.issues, lang);
-    if let Some(csv) = csv
-        && let Err(code) = write_csv(csv, &results.to_csv())
-    {
-        return code;
-    }
-    if results.students.is_empty() {
-        EXIT_BAD_INPUT
-    } else {
-        EXIT_PASSED
-    }
+    print_table(
+        &results.to_text(lang),
+        &results.issues,
+        csv.map(|path| (path, results.to_csv())),
+        results.students.is_empty(),
+        lang,
+    )
 }
