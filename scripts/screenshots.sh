@@ -10,10 +10,15 @@
 #                 French, the others in English
 #   SLOW          multiply every wait by this (default 1; use 2 on a busy machine)
 #   ONLY          take only the shots whose name matches this grep pattern (e.g. "map")
+#   BACKEND       graphics: auto (default; lavapipe's Vulkan here), vulkan, or gl (OpenGL
+#                 through EGL and Mesa llvmpipe), see scripts/lib/display.sh
 #
 # It writes OUT_DIR/<size>/<name>.png and fails (non-zero) when a screenshot is missing
 # or blank (ImageMagick: standard deviation of the pixels near 0). Saves go to a
-# temporary CODEBOT_DATA_DIR, seeded with a few profiles: real saves are never touched.
+# temporary CODEBOT_DATA_DIR, seeded with a few profiles, a teacher's packs and a class's
+# files (scripts/lib/teacher-seed.sh): real saves are never touched. Inès has finished
+# three chapters (career cards unlocked, most badges earned), Sami the first one, and
+# Nina too but was not told yet (the notice of her new cards shows on the map).
 # When run as root with apt-get, it installs what it needs (xvfb, the Vulkan software
 # driver, imagemagick, xdotool) if missing.
 set -euo pipefail
@@ -24,22 +29,9 @@ SIZES=${SIZES:-"1366x768 1920x1080"}
 SLOW=${SLOW:-1}
 
 # -- Tools -------------------------------------------------------------------------------
-have_tools() {
-  command -v Xvfb >/dev/null && command -v identify >/dev/null &&
-    ls /usr/share/vulkan/icd.d/lvp_icd*.json >/dev/null 2>&1
-}
-if ! have_tools; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "== installing xvfb, mesa-vulkan-drivers, libvulkan1, imagemagick, xdotool" >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      xvfb mesa-vulkan-drivers libvulkan1 imagemagick xdotool >/dev/null
-  else
-    echo "missing Xvfb, ImageMagick or the Vulkan software driver: install" >&2
-    echo "  xvfb mesa-vulkan-drivers libvulkan1 imagemagick (and xdotool, optional)" >&2
-    exit 2
-  fi
-fi
+# shellcheck source=scripts/lib/display.sh
+. scripts/lib/display.sh
+need_display_tools
 
 # -- The game ----------------------------------------------------------------------------
 if [ -z "${CODEBOT_BIN:-}" ]; then
@@ -51,29 +43,15 @@ BIN=$(cd "$(dirname "$CODEBOT_BIN")" && pwd)/$(basename "$CODEBOT_BIN")
 
 # -- A display and a data folder of our own ----------------------------------------------
 WORK=$(mktemp -d)
-DISPLAY_NUMBER=
-for n in $(seq 90 140); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then
-    DISPLAY_NUMBER=$n
-    break
-  fi
-done
-[ -n "$DISPLAY_NUMBER" ] || { echo "no free X display number" >&2; exit 2; }
-Xvfb ":$DISPLAY_NUMBER" -screen 0 1920x1080x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-XVFB_PID=$!
+start_display "$WORK" 1920x1080
 cleanup() {
-  kill "$XVFB_PID" 2>/dev/null || true
+  stop_display
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-export DISPLAY=":$DISPLAY_NUMBER"
 export CODEBOT_DATA_DIR="$WORK/data"
 unset CODEBOT_FPS_LOG
 mkdir -p "$CODEBOT_DATA_DIR/profiles" "$WORK/code"
-for _ in $(seq 50); do
-  [ -e "/tmp/.X11-unix/X$DISPLAY_NUMBER" ] && break
-  sleep 0.1
-done
 
 wait_for() { awk "BEGIN { print $1 * $SLOW }"; }
 
@@ -103,6 +81,32 @@ solution premiers-pas-01 >"$WORK/code/pp01.py"
 solution premiers-pas-03 >"$WORK/code/pp03.py"
 solution premiers-pas-04 >"$WORK/code/pp04.py"
 printf 'move()\nmove()\nmove()\nmove()\nmove()\nmove()\n' >"$WORK/code/wrong.py"
+# A level a teacher is drawing in the editor: one hint still to translate.
+cat >"$WORK/code/jardin.ron" <<'EOF'
+// Drawn in the level editor.
+(
+  id: "jardin",
+  title: (fr: "Le jardin aux gemmes", en: "The gem garden"),
+  brief: (fr: "Ramasse les gemmes puis va sur G.", en: "Pick up the gems, then go to G."),
+  map: "
+    ###########
+    #>..*..g..#
+    #.##.##g#.#
+    #..*.bbb..#
+    #.#.#.#.#*#
+    #..X....*G#
+    ###########
+  ",
+  legend: {'X': [Color(yellow), Items(coin, 3)]},
+  walls: [(x: 4, y: 3, side: East), (x: 6, y: 1, side: South)],
+  goals: [CollectAll(gem), ReachGoal],
+  variants: (count: 3, rules: [Scatter(mark: '*', count: (2, 4))]),
+  allowed: ["move", "turn_left", "turn_right", "pick", "item_here", "front_is_clear", "at_goal"],
+  max_actions: 400,
+  hints: [(fr: "Parcours chaque couloir.", en: "")],
+  solution: "",
+)
+EOF
 
 echo "== seeding profiles in $CODEBOT_DATA_DIR" >&2
 for level in pp01:premiers-pas-01 pp03:premiers-pas-03; do
@@ -131,6 +135,51 @@ cat >"$CODEBOT_DATA_DIR/profiles/hugo.ron.bak" <<'EOF'
 )
 EOF
 printf '(\n    format_version: 1,\n    id: "hugo",\n    name: "Hu' >"$CODEBOT_DATA_DIR/profiles/hugo.ron"
+
+# What a profile's `achievements` hold once every career card and badge was announced.
+ALL_TOLD=$({
+  sed -n 's/^    id: "\(.*\)",$/"career\/\1"/p' curriculum/careers.ron
+  sed -n 's/^    id: "\(.*\)",$/"\1"/p' curriculum/badges.ron
+} | paste -sd, -)
+# The level ids of the built-in chapters, up to and including chapter $1.
+levels_up_to() {
+  awk -v last="$1" '
+    /^      id: "/ { if (done) exit; chapter = $0; gsub(/.*id: "|".*/, "", chapter) }
+    /levels: \[/ { inside = 1; next }
+    inside && /\],/ { inside = 0; if (chapter == last) done = 1; next }
+    inside { while (match($0, /"[a-z0-9-]+"/)) { print substr($0, RSTART + 1, RLENGTH - 2); $0 = substr($0, RSTART + RLENGTH) } }
+  ' levels/codebot/pack.ron
+}
+# seed_profile ID NAME AVATAR LAST_CHAPTER ACHIEVEMENTS: every level passed up to that
+# chapter without hints (the first with a loop, the second with a function after six
+# tries, three stars in the first chapter).
+seed_profile() {
+  local id=$1 name=$2 avatar=$3 last=$4 told=$5 n=0 level code attempts stars
+  {
+    printf '(\n    format_version: 1,\n    id: "%s",\n    name: "%s",\n    avatar: %s,\n    levels: {\n' \
+      "$id" "$name" "$avatar"
+    for level in $(levels_up_to "$last"); do
+      n=$((n + 1))
+      code='move()\n'; attempts=1; stars=2
+      [ "$n" = 1 ] && code='for _ in range(3):\n    move()\n'
+      [ "$n" = 2 ] && { code='def two():\n    move()\n    move()\ntwo()\n'; attempts=6; }
+      case $level in premiers-pas-*) stars=3 ;; esac
+      printf '        "codebot/%s": (passed: true, best_stars: %s, code: "%s", attempts: %s, passed_without_hints: true),\n' \
+        "$level" "$stars" "$code" "$attempts"
+    done
+    printf '    },\n    achievements: [%s],\n)\n' "$told"
+  } >"$CODEBOT_DATA_DIR/profiles/$id.ron"
+}
+seed_profile ines "Inès" 5 boucles-for "$ALL_TOLD"
+seed_profile nina "Nina" 3 premiers-pas ""
+seed_profile sami "Sami" 6 premiers-pas "$ALL_TOLD"
+# Zoé's first badge was earned while seeding: as if she had been told already, so that
+# her shots show the screens, not the notice.
+sed -i "s|achievements: \[\]|achievements: [$ALL_TOLD]|" "$CODEBOT_DATA_DIR"/profiles/zo*.ron
+# The teacher's packs, a class's progress files and exam copies.
+# shellcheck source=scripts/lib/teacher-seed.sh
+. scripts/lib/teacher-seed.sh
+seed_teacher
 # A copy of the seeded folder, restored before each shot so every size sees the same.
 cp -r "$CODEBOT_DATA_DIR" "$WORK/seed"
 
@@ -190,6 +239,25 @@ for size in $SIZES; do
     --level codebot/premiers-pas-04 --code "$WORK/code/pp04.py" --run
   shot "$size" 11-verdict-failed 14 --game-lang "$lang" --profile "Zoé" \
     --level codebot/premiers-pas-04 --code "$WORK/code/wrong.py" --run
+  teacher_desk Packs
+  shot "$size" 14-teacher-packs 3 --game-lang "$lang" --screen teacher
+  teacher_desk Progress
+  shot "$size" 15-teacher-progress 3 --game-lang "$lang" --screen teacher
+  teacher_desk Exams
+  shot "$size" 16-teacher-exams 14 --game-lang "$lang" --screen teacher
+  rm -f "$WORK/seed/teacher.ron"
+  shot "$size" 17-pack-refused 3 --game-lang "$lang" --profile "Zoé" --pack "$WORK/packs/casse"
+  shot "$size" 18-pack-installed 3 --game-lang "$lang" --profile "Zoé" \
+    --pack "$WORK/packs/controle-si"
+  shot "$size" 19-exam-level 3 --game-lang "$lang" --profile "Zoé" \
+    --level controle-boucles/premiers-pas-04 --code "$WORK/code/wrong.py"
+  shot "$size" 12-editor 3 --game-lang "$lang" --edit "$WORK/code/jardin.ron"
+  shot "$size" 13-editor-test 12 --game-lang "$lang" --edit codebot/algos-04 --run
+  shot "$size" 20-careers 3 --game-lang "$lang" --profile "Inès" --screen careers
+  shot "$size" 21-profile-badges 3 --game-lang "$lang" --profile "Inès" --screen profiles
+  shot "$size" 22-careers-unlocked-notice 3 --game-lang "$lang" --profile "Nina"
+  shot "$size" 23-careers-first-chapter 3 --game-lang "$lang" --profile "Sami" --screen careers
+  shot "$size" 24-careers-all-locked 3 --game-lang "$lang" --profile "Léo" --screen careers
 done
 
 echo "== screenshots" >&2

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use crate::grade::{self, Failure, Report, Runner};
 use crate::i18n::{self, FluentValue, Lang, ids};
 use crate::level::{self, Diagnostic, Level, LevelError, LevelProblem, Library, Pack, PackError};
+#[cfg(not(target_arch = "wasm32"))]
 use crate::sandbox::Sandbox;
 use crate::teacher::{self, ClassReport, ProgressExport};
 
@@ -41,12 +42,17 @@ pub struct Cli {
 /// screen or level and take screenshots.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct GameArgs {
-    /// Opens this screen directly: title, profiles, map, level, settings, credits.
+    /// Opens this screen directly: title, profiles, map, level, settings, credits,
+    /// careers, teacher, editor.
     #[arg(long)]
     pub screen: Option<String>,
     /// Opens this level (`pack-id/level-id`).
     #[arg(long)]
     pub level: Option<String>,
+    /// Opens the level editor on this level: a `.ron` file or `pack-id/level-id`
+    /// (with --run, its reference solution is tested at once).
+    #[arg(long)]
+    pub edit: Option<String>,
     /// Puts this program in the code editor.
     #[arg(long)]
     pub code: Option<PathBuf>,
@@ -68,6 +74,29 @@ pub struct GameArgs {
     /// Seconds to wait before the screenshot (or before quitting).
     #[arg(long)]
     pub after: Option<f32>,
+    /// Installs this pack (a folder or a .zip) into the pack library, then shows it.
+    #[arg(long)]
+    pub pack: Option<PathBuf>,
+    /// Graphics: auto (the best card found, Vulkan or OpenGL), vulkan, or gl (OpenGL,
+    /// for old graphics cards). Also the environment variable CODEBOT_BACKEND.
+    #[arg(long, value_enum)]
+    pub backend: Option<GraphicsBackend>,
+    /// Writes the game's icon (a 256×256 PNG) to this file and quits, without a window
+    /// (used by scripts/package.sh).
+    #[arg(long, hide = true, value_name = "PNG")]
+    pub write_icon: Option<PathBuf>,
+}
+
+/// The graphics backend of the game window (`--backend`, `CODEBOT_BACKEND`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum GraphicsBackend {
+    /// The best graphics card found, through Vulkan (DirectX 12, Metal) or OpenGL.
+    #[default]
+    Auto,
+    /// Vulkan only.
+    Vulkan,
+    /// OpenGL only (GLES through EGL, or WGL on Windows): for old graphics cards.
+    Gl,
 }
 
 #[derive(Debug, Subcommand)]
@@ -209,9 +238,17 @@ pub fn run(command: Command) -> ExitCode {
     ExitCode::from(code)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn sandbox() -> Result<Sandbox, String> {
     Sandbox::from_current_exe()
         .map_err(|e| format!("cannot find the codebot executable to start the sandbox: {e}"))
+}
+
+/// The browser build has no command line to run (only `GameArgs` is read there) and no
+/// worker process.
+#[cfg(target_arch = "wasm32")]
+fn sandbox() -> Result<grade::InProcess, String> {
+    Err("the command line does not run in a browser".to_owned())
 }
 
 fn bad_input(message: &str) -> u8 {
@@ -508,9 +545,19 @@ pub fn reference_problems(
     text: Option<&str>,
     runner: &dyn Runner,
 ) -> Vec<Diagnostic> {
+    solution_problems(level, text, grade::grade_reference(level, runner))
+}
+
+/// The problems of a level's reference solution, from its grading (`reference_problems`;
+/// the level editor keeps the report to suggest star targets).
+pub fn solution_problems(
+    level: &Level,
+    text: Option<&str>,
+    graded: Result<Report, LevelError>,
+) -> Vec<Diagnostic> {
     let place =
         |problem| Level::field_diagnostic(&level.file, text.unwrap_or(""), "solution", problem);
-    let report = match grade::grade_reference(level, runner) {
+    let report = match graded {
         Ok(report) => report,
         Err(error) => {
             return vec![place(LevelProblem::SolutionFails {

@@ -4,7 +4,9 @@
 //! by the command line, the desktop game and the web build; `game` holds the Bevy plugins.
 
 pub mod cli;
+pub mod crash;
 pub mod curriculum;
+pub mod editor;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod grade;

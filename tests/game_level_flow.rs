@@ -15,6 +15,7 @@ use codebot::game::{Packs, Screen, Session};
 use codebot::grade::Failure;
 use codebot::i18n::Lang;
 use codebot::sandbox::{ErrorKind, Problem};
+use codebot::sim::GoalFailure;
 
 const LEVEL: &str = "codebot/premiers-pas-01";
 
@@ -103,10 +104,17 @@ fn a_wrong_program_fails_with_a_reason_and_its_replay_reaches_the_verdict() {
     assert!(!report.passed);
     assert_eq!(report.stars, 0);
     let failed = report.first_failure().expect("a variant failed");
+    // The reason: the robot stopped before the goal, said in the student's language.
+    let failure = failed.failure.as_ref().unwrap();
+    assert_eq!(failure, &Failure::Goal(GoalFailure::NotOnGoal));
+    let reason = codebot::cli::failure_message(Lang::Fr, failed.seed, failure);
+    assert_eq!(
+        reason,
+        codebot::i18n::goal_failure_message(Lang::Fr, &GoalFailure::NotOnGoal)
+    );
     assert!(
-        matches!(failed.failure, Some(Failure::Goal(_))),
-        "{:?}",
-        failed.failure
+        !reason.contains("goal-") && reason.contains("arrivée"),
+        "{reason}"
     );
     // The failing variant is replayed; jumping to its end shows the verdict.
     app.world_mut().write_message(ReplayCommand::ToEnd);
@@ -136,6 +144,9 @@ fn an_endless_loop_never_freezes_the_game_and_times_out() {
         unreachable!()
     };
     assert!(matches!(error.problem, Problem::Timeout { .. }));
+    // Nothing to replay: the verdict is shown at once.
+    app.update();
+    assert!(app.world().resource::<Replay>().verdict_open);
 }
 
 #[test]
@@ -209,4 +220,101 @@ fn start_options_open_run_and_save_into_the_profile() {
     let progress = profile.unwrap().level(LEVEL).cloned().unwrap();
     assert_eq!(progress.attempts, 1);
     assert_eq!(progress.code, "move()\nmove()\n");
+}
+
+/// An app of the whole game (menus, saves, level screen) on the data folder `data`.
+fn game_on(data: &std::path::Path) -> App {
+    use codebot::game::Saves;
+    use codebot::progress::Store;
+
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(Saves::new(Store::open(data).unwrap()))
+        .insert_resource(WorkerExecutable(Some(env!("CARGO_BIN_EXE_codebot").into())));
+    codebot::game::plugin(&mut app);
+    app.update();
+    app
+}
+
+fn send<M: Message>(app: &mut App, message: M) {
+    app.world_mut().write_message(message);
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+/// The player's path: create a profile, open the first level from the map, run a correct
+/// program, pass; the progress is on disk, and a new game on the same folder finds it
+/// (stars, code, the next level open).
+#[test]
+fn create_a_profile_pass_a_level_and_find_the_progress_after_a_restart() {
+    use codebot::game::{
+        CurrentProfile, LevelState, Navigate, PlayLevel, ProfileRequest, level_states,
+    };
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut app = game_on(&data);
+    send(&mut app, Navigate::To(Screen::Profiles));
+    send(
+        &mut app,
+        ProfileRequest::Create {
+            name: "Inès".into(),
+            avatar: 2,
+        },
+    );
+    assert_eq!(screen(&app), Screen::Map);
+    let id = app
+        .world()
+        .resource::<CurrentProfile>()
+        .profile()
+        .expect("playing as Inès")
+        .id
+        .clone();
+    send(&mut app, PlayLevel(LEVEL.into()));
+    assert_eq!(screen(&app), Screen::Level);
+    assert_eq!(app.world().resource::<ActiveLevel>().key, LEVEL);
+
+    let solution = reference_solution(&app);
+    run(&mut app, &solution);
+    wait_for_outcome(&mut app);
+    let report = app.world().resource::<ProgramRun>().report().unwrap();
+    assert!(report.passed, "{:?}", report.first_failure());
+    let stars = report.stars;
+    assert!(stars >= 1);
+    for _ in 0..3 {
+        app.update();
+    }
+    // Back to the map: the level is passed there, and the next one is open.
+    send(&mut app, Navigate::Back);
+    assert_eq!(screen(&app), Screen::Map);
+    // The player closes the window: the game writes what is not saved yet.
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    drop(app);
+
+    let mut app = game_on(&data);
+    send(&mut app, Navigate::To(Screen::Profiles));
+    send(&mut app, ProfileRequest::Open { id: id.clone() });
+    assert_eq!(screen(&app), Screen::Map);
+    let profile = app
+        .world()
+        .resource::<CurrentProfile>()
+        .profile()
+        .cloned()
+        .expect("Inès is back");
+    assert_eq!(profile.name, "Inès");
+    let progress = profile.level(LEVEL).expect("the level was saved");
+    assert!(progress.passed);
+    assert_eq!(progress.best_stars, stars);
+    assert_eq!(progress.code, solution);
+    let packs = app.world().resource::<Packs>();
+    let pack = packs.0.iter().find(|p| p.id == "codebot").unwrap();
+    let states = level_states(pack, &profile);
+    assert_eq!(states[0][0], LevelState::Passed { stars });
+    assert_eq!(states[0][1], LevelState::Open, "the second level opened");
 }

@@ -262,6 +262,42 @@ fn a_pack_installs_from_a_folder_and_from_a_zip() {
 }
 
 #[test]
+fn an_installed_pack_exported_as_a_zip_installs_again_elsewhere() {
+    let ws = Workspace::new();
+    let exam = pack_files(
+        "partage",
+        &["a"],
+        &["a", "codebot/premiers-pas-01"],
+        "  exam: (),\n",
+    );
+    let installed = ws
+        .library
+        .install(&write_dir(&ws.input("partage"), &exam))
+        .unwrap();
+    let zip = ws.input("partage.zip");
+    ws.library.export_zip("partage", &zip).unwrap();
+    // The same pack, read from elsewhere (only the files' names differ).
+    let same = |mut pack: Pack| {
+        for chapter in &mut pack.chapters {
+            for level in &mut chapter.levels {
+                level.file.clear();
+            }
+        }
+        pack
+    };
+    let installed = same(installed);
+    assert_eq!(same(level::load_pack(&zip).unwrap()), installed);
+
+    let other = Library::open(ws.input("other-computer")).unwrap();
+    assert_eq!(same(other.install(&zip).unwrap()), installed);
+    assert!(matches!(
+        ws.library.export_zip("absent", &ws.input("absent.zip")),
+        Err(PackError::NotInstalled { .. })
+    ));
+    assert!(!ws.input("absent.zip").exists());
+}
+
+#[test]
 fn a_zip_of_the_pack_folder_itself_is_read_from_inside_the_folder() {
     let ws = Workspace::new();
     let files: Vec<(String, Vec<u8>)> = simple_pack("wrapped")

@@ -1,6 +1,7 @@
 //! The game's pictures, drawn by code when the game starts (no image files, no licence to
 //! track): the robot facing each way, floor, walls, the goal flag, the items, painted
-//! floor tiles, profile avatars, stars and a lock for the chapter map.
+//! floor tiles, profile avatars, stars and a lock for the chapter map; the portraits of
+//! the career cards' personas and the badge medals (in `people`).
 //!
 //! Every picture is described with signed distance functions (negative inside a shape),
 //! which gives smooth edges at any size without supersampling. `GameArt` holds the
@@ -13,6 +14,8 @@ use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy_egui::{EguiContexts, EguiTextureHandle, egui};
 
 use crate::sim::{Color as PaintColor, Heading, ItemKind};
+
+mod people;
 
 /// Side of a world tile picture, in pixels. Sprites are square, drawn for this size.
 pub const TILE_PX: u32 = 64;
@@ -55,6 +58,14 @@ pub struct GameArt {
     pub lock: Handle<Image>,
     /// The big friendly robot of the title screen.
     pub logo: Handle<Image>,
+    /// The persona of each career card of the built-in curriculum, in card order, and
+    /// the same shapes as dark silhouettes for the cards still locked.
+    pub portraits: Vec<Handle<Image>>,
+    pub silhouettes: Vec<Handle<Image>>,
+    /// A medal for each badge of the built-in curriculum, in order, and a grey one for
+    /// the badges not earned yet.
+    pub medals: Vec<Handle<Image>>,
+    pub medal_locked: Handle<Image>,
 }
 
 impl GameArt {
@@ -65,6 +76,16 @@ impl GameArt {
         let east = north.rotated_clockwise();
         let south = east.rotated_clockwise();
         let west = south.rotated_clockwise();
+        let curriculum = crate::curriculum::builtin();
+        let genders: Vec<_> = curriculum
+            .careers
+            .iter()
+            .map(|c| c.persona.gender)
+            .collect();
+        let (portraits, silhouettes) = people::portraits(&genders, people::PORTRAIT_PX)
+            .into_iter()
+            .map(|(portrait, silhouette)| (add(portrait), add(silhouette)))
+            .unzip();
         GameArt {
             robot: [add(north), add(east), add(south), add(west)],
             floor: add(floor_canvas(None)),
@@ -80,6 +101,12 @@ impl GameArt {
             star_empty: add(star_canvas(false)),
             lock: add(lock_canvas()),
             logo: add(avatar_canvas(0, 256)),
+            portraits,
+            silhouettes,
+            medals: (0..curriculum.badges.len())
+                .map(|i| add(people::medal_canvas(Some(i), people::MEDAL_PX)))
+                .collect(),
+            medal_locked: add(people::medal_canvas(None, people::MEDAL_PX)),
         }
     }
 
@@ -104,6 +131,19 @@ impl GameArt {
     }
 }
 
+/// Writes the title screen's robot as a PNG of `size` pixels a side: the icon of the
+/// installed game (`codebot --write-icon`, used by scripts/package.sh).
+pub fn write_logo_png(
+    path: &std::path::Path,
+    size: u32,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    avatar_canvas(0, size)
+        .into_image()
+        .try_into_dynamic()?
+        .save(path)?;
+    Ok(())
+}
+
 /// The egui texture of one of the pictures, for `egui::Image`.
 pub fn egui_texture(contexts: &mut EguiContexts, handle: &Handle<Image>) -> egui::TextureId {
     contexts.add_image(EguiTextureHandle::Weak(handle.id()))
@@ -124,6 +164,10 @@ pub struct ArtTextures {
     pub star_empty: egui::TextureId,
     pub lock: egui::TextureId,
     pub logo: egui::TextureId,
+    pub portraits: Vec<egui::TextureId>,
+    pub silhouettes: Vec<egui::TextureId>,
+    pub medals: Vec<egui::TextureId>,
+    pub medal_locked: egui::TextureId,
 }
 
 impl ArtTextures {
@@ -156,6 +200,10 @@ impl ArtTextures {
             star_empty: id(&art.star_empty),
             lock: id(&art.lock),
             logo: id(&art.logo),
+            portraits: art.portraits.iter().map(&mut id).collect(),
+            silhouettes: art.silhouettes.iter().map(&mut id).collect(),
+            medals: art.medals.iter().map(&mut id).collect(),
+            medal_locked: id(&art.medal_locked),
         }
     }
 
@@ -171,6 +219,24 @@ impl ArtTextures {
 
     pub fn avatar(&self, avatar: u8) -> egui::TextureId {
         self.avatars[usize::from(avatar % AVATAR_COUNT)]
+    }
+
+    /// The portrait of the `index`-th career card, or its silhouette while locked.
+    pub fn portrait(&self, index: usize, unlocked: bool) -> Option<egui::TextureId> {
+        let list = if unlocked {
+            &self.portraits
+        } else {
+            &self.silhouettes
+        };
+        list.get(index).copied()
+    }
+
+    /// The medal of the `index`-th badge, or the grey one while it is not earned.
+    pub fn medal(&self, index: usize, earned: bool) -> egui::TextureId {
+        match self.medals.get(index) {
+            Some(medal) if earned => *medal,
+            _ => self.medal_locked,
+        }
     }
 }
 
@@ -839,5 +905,9 @@ mod tests {
         assert_eq!(image.width(), TILE_PX);
         assert!(images.get(art.paint(PaintColor::Blue)).is_some());
         assert!(images.get(art.avatar(200)).is_some());
+        let curriculum = crate::curriculum::builtin();
+        assert_eq!(art.portraits.len(), curriculum.careers.len());
+        assert_eq!(art.silhouettes.len(), curriculum.careers.len());
+        assert_eq!(art.medals.len(), curriculum.badges.len());
     }
 }

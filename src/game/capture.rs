@@ -1,12 +1,14 @@
 //! Pictures and numbers for scripts: `--screenshot out.png` saves the window after
 //! `--after` seconds (2 by default) and quits; `--after` alone quits after that time.
 //! With the environment variable `CODEBOT_FPS_LOG=1` the game logs how long the first
-//! frame took to appear, then every 5 seconds the frame rate and resident memory.
+//! frame took to appear, then every 5 seconds the frame rate and resident memory (and
+//! the level screen, for each program run, the frames drawn while it ran).
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use bevy::platform::time::Instant; // the browser has no std clock
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
@@ -57,9 +59,15 @@ pub(super) fn plugin(app: &mut App) {
         })
         .add_systems(Last, capture);
     }
-    if std::env::var_os(FPS_LOG_ENV).is_some_and(|v| !v.is_empty() && v != "0") {
+    if fps_log_enabled() {
         app.add_systems(Last, log_frame_rate);
     }
+}
+
+/// Whether `CODEBOT_FPS_LOG` asks for the frame-rate log (the level screen then also
+/// logs the frames drawn while each program ran).
+pub(super) fn fps_log_enabled() -> bool {
+    std::env::var_os(FPS_LOG_ENV).is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

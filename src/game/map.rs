@@ -1,15 +1,23 @@
 //! The chapter map: every chapter of every pack with its levels, locked or open, the stars
 //! earned, and the next level to play highlighted (and focused, so Enter plays it).
 //! Choosing a level sets `Session::level` and opens the level screen ([`PlayLevel`]).
-//! The rules of what is open are in `unlock`.
+//! The rules of what is open are in `unlock`. An exam pack is one card drawn by `exam`;
+//! beside each other pack, "Export my progress" writes the file the teacher collects.
+//! The top bar counts the player's career cards and badges; its buttons open the gallery
+//! and the player's profile view.
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Vec2};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::achievements::Trophies;
 use super::art::{ArtTextures, GameArt};
+use super::exam::{self, ExamRequest, Exams};
+use super::exports::ExportMyProgress;
+use super::library::PackInstall;
 use super::navigation::{FreshScreen, Navigate};
 use super::player::CurrentProfile;
+use super::profiles;
 use super::theme::{self, CardLook, Palette, Theme};
 use super::unlock::{self, LevelState};
 use super::{Packs, Screen, Session, UiSet};
@@ -32,6 +40,24 @@ pub(super) fn plugin(app: &mut App) {
 pub struct PlayLevel(pub String);
 
 const TILE: Vec2 = Vec2::new(132.0, 124.0);
+
+/// What the map shows and sends besides the levels: exams, "Export my progress", and
+/// the pack just installed.
+#[derive(bevy::ecs::system::SystemParam)]
+struct PackExtras<'w, 's> {
+    exams: Res<'w, Exams>,
+    exam_requests: MessageWriter<'w, ExamRequest>,
+    export: MessageWriter<'w, ExportMyProgress>,
+    install: ResMut<'w, PackInstall>,
+    focus: Local<'s, PackFocus>,
+}
+
+/// The pack the map scrolls to, and for how many more frames.
+#[derive(Default)]
+struct PackFocus {
+    id: String,
+    frames: u8,
+}
 
 fn play_level(
     mut requests: MessageReader<PlayLevel>,
@@ -62,6 +88,7 @@ fn map_screen(
     mut fresh: ResMut<FreshScreen>,
     mut navigate: MessageWriter<Navigate>,
     mut play: MessageWriter<PlayLevel>,
+    mut extras: PackExtras,
 ) -> Result {
     let textures = art.map(|art| ArtTextures::new(&mut contexts, &art));
     let ctx = contexts.ctx_mut()?.clone();
@@ -71,6 +98,13 @@ fn map_screen(
     };
     let p = theme.palette;
     let entered = fresh.take();
+    // A pack just installed is shown at the top of the window for a few frames: the
+    // screen may be entered again meanwhile (its first frame scrolls to the next level).
+    if let Some(id) = extras.install.focus.take() {
+        *extras.focus = PackFocus { id, frames: 10 };
+    }
+    extras.focus.frames = extras.focus.frames.saturating_sub(1);
+    let pack_focus = &extras.focus;
 
     egui::Panel::top("ui-map-top")
         .frame(
@@ -95,14 +129,55 @@ fn map_screen(
                     if packs.0.is_empty() {
                         ui.label(session.t("map-no-levels"));
                     }
+                    // The next level to play is focused in one pack: the one played
+                    // last, else the first.
+                    let played = session
+                        .level
+                        .as_deref()
+                        .and_then(|key| key.split_once('/'))
+                        .map(|(pack, _)| pack)
+                        .filter(|id| packs.0.iter().any(|p| !p.is_exam() && p.id == *id));
+                    let focused_pack = played
+                        .or_else(|| packs.0.first().map(|p| p.id.as_str()))
+                        .unwrap_or_default()
+                        .to_owned();
                     for pack in &packs.0 {
+                        let title = egui::RichText::new(pack.title.in_lang(session.french()))
+                            .size(theme::HEADING_SIZE)
+                            .strong();
+                        let focus = pack_focus.frames > 0 && pack_focus.id == pack.id;
+                        if pack.is_exam() {
+                            let heading = ui.label(title);
+                            if focus {
+                                heading.scroll_to_me(Some(egui::Align::TOP));
+                            }
+                            exam::map_card(
+                                ui,
+                                &p,
+                                &session,
+                                pack,
+                                &extras.exams,
+                                &mut extras.exam_requests,
+                            );
+                            ui.add_space(12.0);
+                            continue;
+                        }
                         let states = unlock::level_states(pack, profile);
                         let next = unlock::next_level(&states);
-                        ui.label(
-                            egui::RichText::new(pack.title.in_lang(session.french()))
-                                .size(theme::HEADING_SIZE)
-                                .strong(),
-                        );
+                        let heading = ui.horizontal_wrapped(|ui| {
+                            ui.label(title);
+                            let button = ui
+                                .button(session.t("map-export-progress"))
+                                .on_hover_text(session.t("map-export-progress-help"));
+                            if button.clicked() {
+                                extras.export.write(ExportMyProgress {
+                                    pack: pack.id.clone(),
+                                });
+                            }
+                        });
+                        if focus {
+                            heading.response.scroll_to_me(Some(egui::Align::TOP));
+                        }
                         if next.is_none() && states.iter().flatten().all(|s| s.is_open()) {
                             ui.label(
                                 egui::RichText::new(session.t("map-all-done"))
@@ -183,7 +258,12 @@ fn map_screen(
                                             row[l],
                                             is_next,
                                         );
-                                        if entered && is_next {
+                                        let scroll_to_next = pack_focus.frames == 0;
+                                        if entered
+                                            && is_next
+                                            && pack.id == focused_pack
+                                            && scroll_to_next
+                                        {
                                             response.request_focus();
                                             response.scroll_to_me(Some(egui::Align::Center));
                                         }
@@ -247,8 +327,45 @@ fn top_bar(
             if ui.button(session.t("map-home")).clicked() {
                 navigate.write(Navigate::To(Screen::Title));
             }
+            trophy_buttons(ui, p, session, textures, profile, navigate);
         });
     });
+}
+
+/// The player's badges (opens their profile view) and career cards (opens the gallery).
+fn trophy_buttons(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    session: &Session,
+    textures: Option<&ArtTextures>,
+    profile: &Profile,
+    navigate: &mut MessageWriter<Navigate>,
+) {
+    let trophies = Trophies::of_profile(profile);
+    let careers = egui::Button::new(
+        egui::RichText::new(session.tr("careers-open", &trophies.args())).strong(),
+    )
+    .fill(p.accent_soft);
+    if ui
+        .add(careers)
+        .on_hover_text(session.t("careers-open-help"))
+        .clicked()
+    {
+        navigate.write(Navigate::To(Screen::Careers));
+    }
+    let count = session.tr("badges-count", &trophies.args());
+    let badges = match textures {
+        Some(t) => {
+            let medal = t.medal(trophies.badges.saturating_sub(1), trophies.badges > 0);
+            egui::Button::image_and_text(egui::Image::new((medal, Vec2::splat(22.0))), count)
+        }
+        None => egui::Button::new(count),
+    };
+    let help = session.tr("badges-open-help", &[("name", profile.name.clone().into())]);
+    if ui.add(badges).on_hover_text(help).clicked() {
+        profiles::ask_to_view(ui.ctx(), &profile.id);
+        navigate.write(Navigate::To(Screen::Profiles));
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

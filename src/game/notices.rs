@@ -1,14 +1,17 @@
 //! Messages the player must read, over any screen: a damaged save recovered from its
 //! backup, progress that cannot be saved. Shown one at a time in a dialog closed with
 //! OK (Enter or Esc); written in the player's language when shown, so they follow a
-//! language switch. Nothing about saves is ever only logged.
+//! language switch. Nothing about saves is ever only logged. A notice may offer one more
+//! button that opens a screen (a new career card: "See my career cards").
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use super::navigation::Navigate;
 use super::theme::{self, Theme};
-use super::{Session, UiSet};
+use super::{Screen, Session, UiSet};
 use crate::i18n::FluentValue;
+use crate::level::Text;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Notices>()
@@ -18,8 +21,12 @@ pub(super) fn plugin(app: &mut App) {
 /// How serious a notice is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
+    /// Something done that the player should know about (where a file was written).
+    Info,
     Warning,
     Error,
+    /// Good news: something earned (a career card, a badge).
+    Reward,
 }
 
 /// A value of a notice's message.
@@ -28,6 +35,10 @@ pub enum NoticeArg {
     Text(String),
     /// Another message id, translated when shown.
     Message(&'static str),
+    /// A text of the game's data in both languages, shown in the player's.
+    Localized(Text),
+    /// A number (the messages choose singular or plural with it).
+    Count(u32),
 }
 
 impl From<String> for NoticeArg {
@@ -43,14 +54,33 @@ pub struct Notice {
     /// The message id in the Fluent files.
     pub id: &'static str,
     pub args: Vec<(&'static str, NoticeArg)>,
+    /// A button besides OK.
+    pub action: Option<NoticeAction>,
+}
+
+/// A notice's extra button: its label (a message id) and the screen it opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoticeAction {
+    pub label: &'static str,
+    pub to: Screen,
 }
 
 impl Notice {
+    pub fn info(id: &'static str, args: Vec<(&'static str, NoticeArg)>) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            id,
+            args,
+            action: None,
+        }
+    }
+
     pub fn warning(id: &'static str, args: Vec<(&'static str, NoticeArg)>) -> Notice {
         Notice {
             kind: NoticeKind::Warning,
             id,
             args,
+            action: None,
         }
     }
 
@@ -59,7 +89,23 @@ impl Notice {
             kind: NoticeKind::Error,
             id,
             args,
+            action: None,
         }
+    }
+
+    pub fn reward(id: &'static str, args: Vec<(&'static str, NoticeArg)>) -> Notice {
+        Notice {
+            kind: NoticeKind::Reward,
+            id,
+            args,
+            action: None,
+        }
+    }
+
+    /// The same notice with a button (labelled `label`) that opens `to`.
+    pub fn with_action(mut self, label: &'static str, to: Screen) -> Notice {
+        self.action = Some(NoticeAction { label, to });
+        self
     }
 
     /// The text in the session's language.
@@ -68,11 +114,13 @@ impl Notice {
             .args
             .iter()
             .map(|(name, value)| {
-                let value = match value {
-                    NoticeArg::Text(text) => text.clone(),
-                    NoticeArg::Message(id) => session.t(id),
+                let value: FluentValue = match value {
+                    NoticeArg::Text(text) => text.clone().into(),
+                    NoticeArg::Message(id) => session.t(id).into(),
+                    NoticeArg::Localized(text) => text.in_lang(session.french()).to_owned().into(),
+                    NoticeArg::Count(count) => (*count).into(),
                 };
-                (*name, value.into())
+                (*name, value)
             })
             .collect();
         session.tr(self.id, &args)
@@ -112,16 +160,27 @@ fn show_notice(
     mut notices: ResMut<Notices>,
     session: Res<Session>,
     theme: Res<Theme>,
+    mut navigate: MessageWriter<Navigate>,
+    mut shown: Local<Option<Notice>>,
 ) -> Result {
     let Some(notice) = notices.list.first() else {
+        *shown = None;
         return Ok(());
     };
+    // The focus goes to the first button when a notice appears; then Tab may move it.
+    let first_frame = shown.as_ref() != Some(notice);
+    if first_frame {
+        *shown = Some(notice.clone());
+    }
     let ctx = contexts.ctx_mut()?;
     let p = theme.palette;
     let (title_id, color) = match notice.kind {
+        NoticeKind::Info => ("notice-title-info", p.success),
         NoticeKind::Warning => ("notice-title-warning", p.warning),
         NoticeKind::Error => ("notice-title-error", p.danger),
+        NoticeKind::Reward => ("notice-title-reward", p.accent),
     };
+    let action = notice.action;
     let text = notice.text(&session);
     let mut close = false;
     egui::Modal::new(egui::Id::new("codebot-notice"))
@@ -137,10 +196,25 @@ fn show_notice(
             ui.add_space(6.0);
             ui.label(egui::RichText::new(text).size(theme::BODY_SIZE));
             ui.add_space(10.0);
-            ui.vertical_centered(|ui| {
-                let ok = theme::big_button(ui, &p, &session.t("notice-ok"));
-                ok.request_focus();
-                close = ok.clicked();
+            ui.vertical_centered(|ui| match action {
+                None => {
+                    let ok = theme::big_button(ui, &p, &session.t("notice-ok"));
+                    ok.request_focus();
+                    close = ok.clicked();
+                }
+                Some(action) => {
+                    let go = theme::big_button(ui, &p, &session.t(action.label));
+                    // Until the player moves the focus (Tab), it stays on this button.
+                    if first_frame || ui.memory(|m| m.focused().is_none()) {
+                        go.request_focus();
+                    }
+                    if go.clicked() {
+                        navigate.write(Navigate::To(action.to));
+                        close = true;
+                    }
+                    ui.add_space(4.0);
+                    close |= theme::wide_button(ui, &session.t("notice-later")).clicked();
+                }
             });
         });
     // Enter clicks the focused OK; Esc closes too, and must not also go back a screen.

@@ -3,18 +3,26 @@
 //! to play), a card to create one, and an Edit button under each card to rename it,
 //! change its avatar or delete it (with a confirmation; deleted files go to the trash
 //! folder, not away). The work is done by `player` through `ProfileRequest` messages.
+//!
+//! Each card also counts the profile's badges, and its Badges button opens the profile
+//! view: every badge of the curriculum, earned ones with their medal and description,
+//! the others greyed out with how to earn them, and buttons to play or to open the
+//! career cards as that profile. The map's badge button opens the view of the player
+//! ([`ask_to_view`]), and so does `--profile NAME --screen profiles` (for scripts).
 
 use bevy::prelude::*;
 use bevy_egui::egui::{self, Align2, Color32, FontId, Pos2, Rect, Vec2};
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
+use super::achievements::{self, ProfileTrophies, Trophies};
 use super::art::{AVATAR_COUNT, ArtTextures, GameArt};
 use super::navigation::{FreshScreen, Navigate};
-use super::player::{ProfileFeedback, ProfileList, ProfileRequest};
+use super::player::{CurrentProfile, ProfileFeedback, ProfileList, ProfileRequest, Saves};
 use super::theme::{self, CardLook, Palette, Theme};
-use super::{Screen, Session, UiSet};
+use super::{Screen, Session, StartOptions, UiSet};
+use crate::curriculum;
 use crate::i18n::FluentValue;
-use crate::progress::{MAX_NAME_CHARS, ProfileHealth, ProfileSummary};
+use crate::progress::{MAX_NAME_CHARS, Profile, ProfileHealth, ProfileSummary};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -26,7 +34,7 @@ pub(super) fn plugin(app: &mut App) {
     .add_systems(OnExit(Screen::Profiles), clear_feedback);
 }
 
-const CARD: Vec2 = Vec2::new(180.0, 210.0);
+const CARD: Vec2 = Vec2::new(180.0, 236.0);
 const AVATAR: f32 = 104.0;
 
 /// The dialog open over the picker.
@@ -47,6 +55,25 @@ struct PickerState {
     focus_field: bool,
     /// Whether the form was sent at least once (before that, no error is shown).
     submitted: bool,
+    /// The profile whose view is open (badges, buttons to play or see the career cards).
+    view: Option<String>,
+    /// That profile when it is not the one being played.
+    viewed: Option<Profile>,
+}
+
+/// The egui memory key of a request to open a profile's view when the picker opens.
+fn view_request_id() -> egui::Id {
+    egui::Id::new("codebot-profile-view-request")
+}
+
+/// Asks the picker to open the view of profile `id` the next time it is entered (the
+/// map's badge button does this before going there).
+pub(super) fn ask_to_view(ctx: &egui::Context, id: &str) {
+    ctx.data_mut(|d| d.insert_temp(view_request_id(), id.to_owned()));
+}
+
+fn take_view_request(ctx: &egui::Context) -> Option<String> {
+    ctx.data_mut(|d| d.remove_temp::<String>(view_request_id()))
 }
 
 fn clear_feedback(mut feedback: ResMut<ProfileFeedback>) {
@@ -65,6 +92,13 @@ fn profiles_screen(
     mut requests: MessageWriter<ProfileRequest>,
     mut navigate: MessageWriter<Navigate>,
     mut state: Local<PickerState>,
+    (current, saves, trophies, options): (
+        Res<CurrentProfile>,
+        Res<Saves>,
+        Res<ProfileTrophies>,
+        Option<Res<StartOptions>>,
+    ),
+    mut started: Local<bool>,
 ) -> Result {
     let textures = art.map(|art| ArtTextures::new(&mut contexts, &art));
     let ctx = contexts.ctx_mut()?.clone();
@@ -73,6 +107,21 @@ fn profiles_screen(
     let entered = fresh.take();
     if entered {
         *state = PickerState::default();
+        let mut view = take_view_request(&ctx);
+        // `--screen profiles` with `--profile NAME`: the view of that profile.
+        let from_options = options
+            .as_ref()
+            .is_some_and(|o| o.0.screen.as_deref() == Some("profiles"));
+        if !*started && from_options {
+            view = view.or_else(|| current.profile().map(|c| c.id.clone()));
+        }
+        if let Some(id) = view {
+            open_view(&mut state, &id, &current, &saves, feedback.done);
+        }
+    } else {
+        // The start options count until the first frame the screen was not entered in
+        // (it may be entered twice as the game starts).
+        *started = true;
     }
     if state.dialog.is_some() && feedback.done != state.done_at_open {
         state.dialog = None;
@@ -99,70 +148,144 @@ fn profiles_screen(
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        ui.horizontal_wrapped(|ui| {
-                            let gap = 18.0;
-                            ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
-                            // Centred when the cards fit on one line.
-                            let cards = list.profiles.len() as f32 + 1.0;
-                            let width = cards * (CARD.x + gap) - gap;
-                            let free = ui.available_width() - width;
-                            if free > 0.0 {
-                                ui.add_space(free / 2.0 - gap);
-                            }
-                            for (i, profile) in list.profiles.iter().enumerate() {
-                                ui.vertical(|ui| {
-                                    ui.spacing_mut().item_spacing.y = 6.0;
-                                    let card =
-                                        profile_card(ui, &p, &session, textures.as_ref(), profile);
-                                    if entered && i == 0 {
-                                        card.request_focus();
-                                    }
-                                    if card.clicked() {
-                                        requests.write(ProfileRequest::Open {
-                                            id: profile.id.clone(),
-                                        });
-                                    }
-                                    let edit = ui.add_sized(
-                                        [CARD.x, 30.0],
-                                        egui::Button::new(session.t("profiles-edit")),
-                                    );
-                                    if edit.clicked() {
-                                        *state = PickerState {
-                                            dialog: Some(Dialog::Edit {
-                                                id: profile.id.clone(),
-                                                confirm_delete: false,
-                                            }),
-                                            name: profile.name.clone(),
-                                            avatar: profile.avatar,
-                                            done_at_open: feedback.done,
-                                            focus_field: true,
-                                            submitted: false,
-                                        };
-                                    }
-                                });
-                            }
-                            ui.vertical(|ui| {
-                                let new = new_card(ui, &p, &session, list.profiles.is_empty());
-                                if entered && list.profiles.is_empty() {
-                                    new.request_focus();
+                        // Rows of cards, centred: a class may have thirty profiles.
+                        let gap = 18.0;
+                        let per_row =
+                            (((ui.available_width() + gap) / (CARD.x + gap)) as usize).max(1);
+                        let slots: Vec<usize> = (0..=list.profiles.len()).collect();
+                        let columns = slots.len().min(per_row) as f32;
+                        let indent =
+                            (ui.available_width() - (columns * (CARD.x + gap) - gap)) / 2.0;
+                        for row in slots.chunks(per_row) {
+                            ui.horizontal(|ui| {
+                                ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
+                                if indent > gap {
+                                    ui.add_space(indent - gap);
                                 }
-                                if new.clicked() {
-                                    *state = PickerState {
-                                        dialog: Some(Dialog::Create),
-                                        name: String::new(),
-                                        avatar: (list.profiles.len() as u8) % AVATAR_COUNT,
-                                        done_at_open: feedback.done,
-                                        focus_field: true,
-                                        submitted: false,
+                                for &i in row {
+                                    let Some(profile) = list.profiles.get(i) else {
+                                        ui.vertical(|ui| {
+                                            let new = new_card(
+                                                ui,
+                                                &p,
+                                                &session,
+                                                list.profiles.is_empty(),
+                                            );
+                                            if entered && list.profiles.is_empty() {
+                                                new.request_focus();
+                                            }
+                                            if new.clicked() {
+                                                *state = PickerState {
+                                                    dialog: Some(Dialog::Create),
+                                                    name: String::new(),
+                                                    avatar: (list.profiles.len() as u8)
+                                                        % AVATAR_COUNT,
+                                                    done_at_open: feedback.done,
+                                                    focus_field: true,
+                                                    submitted: false,
+                                                    ..PickerState::default()
+                                                };
+                                            }
+                                        });
+                                        continue;
                                     };
+                                    ui.vertical(|ui| {
+                                        ui.spacing_mut().item_spacing.y = 6.0;
+                                        let card = profile_card(
+                                            ui,
+                                            &p,
+                                            &session,
+                                            textures.as_ref(),
+                                            profile,
+                                            trophies.0.get(&profile.id),
+                                        );
+                                        if entered && i == 0 {
+                                            card.request_focus();
+                                        }
+                                        if card.clicked() {
+                                            requests.write(ProfileRequest::Open {
+                                                id: profile.id.clone(),
+                                            });
+                                        }
+                                        let (badges, edit) = ui
+                                            .horizontal(|ui| {
+                                                ui.spacing_mut().item_spacing.x = 6.0;
+                                                ui.spacing_mut().button_padding =
+                                                    Vec2::new(6.0, 4.0);
+                                                let half = [(CARD.x - 6.0) / 2.0, 30.0];
+                                                let small = |text: String| {
+                                                    egui::Button::new(text).min_size(half.into())
+                                                };
+                                                let badges = ui.add_enabled(
+                                                    trophies.0.contains_key(&profile.id),
+                                                    small(session.t("badges-open")),
+                                                );
+                                                let edit =
+                                                    ui.add(small(session.t("profiles-edit")));
+                                                (badges, edit)
+                                            })
+                                            .inner;
+                                        let badges = badges.on_hover_text(session.tr(
+                                            "badges-open-help",
+                                            &[("name", profile.name.clone().into())],
+                                        ));
+                                        if badges.clicked() {
+                                            open_view(
+                                                &mut state,
+                                                &profile.id,
+                                                &current,
+                                                &saves,
+                                                feedback.done,
+                                            );
+                                        }
+                                        if edit.clicked() {
+                                            *state = PickerState {
+                                                dialog: Some(Dialog::Edit {
+                                                    id: profile.id.clone(),
+                                                    confirm_delete: false,
+                                                }),
+                                                name: profile.name.clone(),
+                                                avatar: profile.avatar,
+                                                done_at_open: feedback.done,
+                                                focus_field: true,
+                                                submitted: false,
+                                                ..PickerState::default()
+                                            };
+                                        }
+                                    });
                                 }
                             });
-                        });
+                            ui.add_space(8.0);
+                        }
                     });
             });
         });
 
-    if state.dialog.is_some() {
+    if let Some(id) = state.view.clone() {
+        let profile = current
+            .profile()
+            .filter(|c| c.id == id)
+            .or(state.viewed.as_ref());
+        match profile {
+            Some(profile) => {
+                let profile = profile.clone();
+                let close = profile_view(
+                    &ctx,
+                    &p,
+                    &session,
+                    textures.as_ref(),
+                    &profile,
+                    current.profile().is_some_and(|c| c.id == id),
+                    &mut state.focus_field,
+                    (&mut requests, &mut navigate),
+                );
+                if close {
+                    state.view = None;
+                }
+            }
+            None => state.view = None,
+        }
+    } else if state.dialog.is_some() {
         profile_dialog(
             &ctx,
             &p,
@@ -197,12 +320,42 @@ fn problem_banner(
         });
 }
 
+/// Opens the profile view of `id` (read from the saves unless it is being played).
+fn open_view(
+    state: &mut PickerState,
+    id: &str,
+    current: &CurrentProfile,
+    saves: &Saves,
+    done: u32,
+) {
+    let playing = current.profile().is_some_and(|c| c.id == id);
+    let viewed = if playing {
+        None
+    } else {
+        match saves.store().load_profile(id) {
+            Ok(loaded) => Some(loaded.value),
+            Err(error) => {
+                warn!("cannot show profile {id}: {error}");
+                return;
+            }
+        }
+    };
+    *state = PickerState {
+        view: Some(id.to_owned()),
+        done_at_open: done,
+        focus_field: true,
+        viewed,
+        ..PickerState::default()
+    };
+}
+
 fn profile_card(
     ui: &mut egui::Ui,
     p: &Palette,
     session: &Session,
     textures: Option<&ArtTextures>,
     profile: &ProfileSummary,
+    trophies: Option<&Trophies>,
 ) -> egui::Response {
     let readable = matches!(
         profile.health,
@@ -267,6 +420,30 @@ fn profile_card(
             color,
             3,
         );
+        if let (Some(trophies), None) = (trophies, &warning) {
+            // The badges along the bottom: a medal and the count.
+            let text = session.tr("badges-count", &trophies.args());
+            let galley =
+                painter.layout_no_wrap(text, FontId::proportional(theme::SMALL_SIZE), p.weak_text);
+            let medal = 24.0;
+            let width = medal + 4.0 + galley.size().x;
+            let left = rect.center().x - width / 2.0;
+            let middle = rect.bottom() - medal / 2.0;
+            if let Some(textures) = textures {
+                let index = trophies.badges.saturating_sub(1);
+                painter.image(
+                    textures.medal(index, trophies.badges > 0),
+                    Rect::from_center_size(
+                        Pos2::new(left + medal / 2.0, middle),
+                        Vec2::splat(medal),
+                    ),
+                    Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                    Color32::WHITE,
+                );
+            }
+            let text_top = middle - galley.size().y / 2.0;
+            painter.galley(Pos2::new(left + medal + 4.0, text_top), galley, p.weak_text);
+        }
     });
     match warning {
         Some(text) => response.on_hover_text(text),
@@ -469,4 +646,195 @@ fn profile_dialog(
     if close {
         state.dialog = None;
     }
+}
+
+/// The profile view: who it is, every badge (earned or how to earn it), and buttons to
+/// play as this profile or see its career cards. Returns whether it should close.
+#[allow(clippy::too_many_arguments)]
+fn profile_view(
+    ctx: &egui::Context,
+    p: &Palette,
+    session: &Session,
+    textures: Option<&ArtTextures>,
+    profile: &Profile,
+    playing: bool,
+    focus_first: &mut bool,
+    (requests, navigate): (
+        &mut MessageWriter<ProfileRequest>,
+        &mut MessageWriter<Navigate>,
+    ),
+) -> bool {
+    let curriculum = curriculum::builtin();
+    let progress = achievements::summary(profile);
+    let trophies = Trophies::of(curriculum, &progress);
+    let shelf = achievements::badge_shelf(curriculum, &progress);
+    let screen = ctx.content_rect();
+    let mut close = false;
+    egui::Modal::new(egui::Id::new("codebot-profile-view"))
+        .frame(theme::card_frame(p))
+        .show(ctx, |ui| {
+            let width = (screen.width() - 120.0).clamp(320.0, 900.0);
+            ui.set_width(width);
+            ui.horizontal(|ui| {
+                if let Some(textures) = textures {
+                    ui.add(egui::Image::new((
+                        textures.avatar(profile.avatar),
+                        Vec2::splat(72.0),
+                    )));
+                }
+                ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.y = 2.0;
+                    ui.heading(&profile.name);
+                    let progress = session.tr(
+                        "profiles-card-progress",
+                        &[
+                            ("stars", profile.total_stars().into()),
+                            ("levels", profile.levels_passed().into()),
+                        ],
+                    );
+                    ui.label(egui::RichText::new(format!("★ {progress}")).color(p.weak_text));
+                });
+            });
+            ui.separator();
+            // Room for the heading above and the buttons below.
+            let max_height = (screen.height() - 330.0).max(160.0);
+            egui::ScrollArea::vertical()
+                .max_height(max_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    let column = (ui.available_width() - 24.0) / 2.0;
+                    for earned in [true, false] {
+                        let badges: Vec<_> = shelf.iter().filter(|b| b.earned == earned).collect();
+                        let heading = if earned {
+                            format!(
+                                "{} · {}",
+                                session.t("badges-earned-heading"),
+                                session.tr("badges-count", &trophies.args())
+                            )
+                        } else {
+                            session.t("badges-locked-heading")
+                        };
+                        if !earned && badges.is_empty() {
+                            continue;
+                        }
+                        ui.label(
+                            egui::RichText::new(heading)
+                                .size(theme::BODY_SIZE + 2.0)
+                                .strong(),
+                        );
+                        if earned && badges.is_empty() {
+                            ui.label(
+                                egui::RichText::new(session.t("badges-none-yet"))
+                                    .color(p.weak_text),
+                            );
+                        }
+                        // Two badges a row, their tops aligned.
+                        for pair in badges.chunks(2) {
+                            ui.horizontal_top(|ui| {
+                                ui.spacing_mut().item_spacing.x = 24.0;
+                                for view in pair {
+                                    badge_tile(ui, p, session, textures, view, column);
+                                }
+                            });
+                        }
+                        ui.add_space(8.0);
+                    }
+                });
+            ui.separator();
+            ui.horizontal_wrapped(|ui| {
+                let play = egui::Button::new(
+                    egui::RichText::new(session.t("badges-play"))
+                        .strong()
+                        .color(p.on_accent),
+                )
+                .fill(p.accent)
+                .min_size(Vec2::new(140.0, 40.0));
+                let play = ui.add(play);
+                if std::mem::take(focus_first) {
+                    play.request_focus();
+                }
+                if play.clicked() {
+                    requests.write(ProfileRequest::Open {
+                        id: profile.id.clone(),
+                    });
+                    close = true;
+                }
+                let careers = ui
+                    .add(
+                        egui::Button::new(session.tr("careers-open", &trophies.args()))
+                            .min_size(Vec2::new(0.0, 40.0)),
+                    )
+                    .on_hover_text(session.t("careers-open-help"));
+                if careers.clicked() {
+                    // The gallery shows the profile being played: play as this one.
+                    if !playing {
+                        requests.write(ProfileRequest::Open {
+                            id: profile.id.clone(),
+                        });
+                    }
+                    navigate.write(Navigate::To(Screen::Careers));
+                    close = true;
+                }
+                if ui
+                    .add(
+                        egui::Button::new(session.t("badges-close")).min_size(Vec2::new(0.0, 40.0)),
+                    )
+                    .clicked()
+                {
+                    close = true;
+                }
+            });
+        });
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        close = true;
+    }
+    close
+}
+
+/// One badge of the profile view: its medal, name, and what it is for (earned) or how
+/// to earn it (greyed out).
+fn badge_tile(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    session: &Session,
+    textures: Option<&ArtTextures>,
+    view: &achievements::BadgeView,
+    width: f32,
+) {
+    let french = session.french();
+    let title = view.badge.title.in_lang(french);
+    let (text, tooltip) = if view.earned {
+        let description = view.badge.description.in_lang(french).to_owned();
+        (description.clone(), description)
+    } else {
+        let how = achievements::how_to_earn(session, &view.badge.criterion);
+        let text = session.tr("badges-how", &[("how", how.into())]);
+        (text.clone(), text)
+    };
+    let (title_color, text_color) = if view.earned {
+        (p.text, p.text)
+    } else {
+        (p.weak_text, p.weak_text)
+    };
+    let response = ui
+        .horizontal_top(|ui| {
+            ui.set_width(width);
+            let medal = textures.map(|t| t.medal(view.index, view.earned));
+            if let Some(medal) = medal {
+                ui.add(egui::Image::new((medal, Vec2::splat(52.0))));
+            }
+            ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.y = 2.0;
+                ui.label(egui::RichText::new(title).strong().color(title_color));
+                ui.label(
+                    egui::RichText::new(text)
+                        .size(theme::SMALL_SIZE)
+                        .color(text_color),
+                );
+            });
+        })
+        .response;
+    let id = ui.make_persistent_id(("badge", &view.badge.id));
+    theme::focus_ring(ui, p, response.rect, id, &format!("{title} — {tooltip}"))
+        .on_hover_text(tooltip);
 }

@@ -1,7 +1,7 @@
 //! The start options of the menus: `--profile NAME` plays as that profile (created if
 //! needed) and opens the map, `--screen NAME` opens a screen directly. `--game-lang` is
-//! applied by the session; `--level`, `--code` and `--run` by the level screen (which
-//! wins over `--screen`).
+//! applied by the session; `--level`, `--code` and `--run` by the level screen, and
+//! `--edit` by the level editor (both win over `--screen`).
 
 use bevy::prelude::*;
 
@@ -38,14 +38,15 @@ fn apply_start_options(
             }
         }
     }
-    if args.level.is_some() {
+    // `--level` and `--edit` open their screens themselves.
+    if args.level.is_some() || args.edit.is_some() {
         return;
     }
     match args.screen.as_deref() {
         Some(name) => match Screen::from_arg(name) {
             Some(screen) => next.set(screen),
             None => warn!(
-                "--screen {name}: unknown screen (title, profiles, map, level, settings, credits)"
+                "--screen {name}: unknown screen (title, profiles, map, level, settings, credits, careers, teacher, editor)"
             ),
         },
         None if has_profile => next.set(Screen::Map),

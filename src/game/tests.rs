@@ -378,6 +378,8 @@ fn every_menu_message_exists_in_both_languages() {
         include_str!("player.rs"),
         include_str!("start.rs"),
         include_str!("navigation.rs"),
+        include_str!("careers.rs"),
+        include_str!("achievements.rs"),
     ];
     let prefixes = [
         "common-",
@@ -387,6 +389,8 @@ fn every_menu_message_exists_in_both_languages() {
         "settings-",
         "credits-",
         "notice-",
+        "careers-",
+        "badges-",
     ];
     let mut ids = Vec::new();
     for source in sources {
@@ -405,5 +409,283 @@ fn every_menu_message_exists_in_both_languages() {
         let messages = Messages::get(lang);
         let missing: Vec<_> = ids.iter().filter(|id| !messages.has(id)).collect();
         assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+    }
+}
+
+// -- Career cards and badges --------------------------------------------------------------
+
+/// Passes every level of the built-in chapter `chapter` in `profile`.
+fn finish_chapter(profile: &mut crate::progress::Profile, chapter: &str) {
+    let curriculum = crate::curriculum::builtin();
+    let plan = curriculum.chapter(chapter).expect("a built-in chapter");
+    for level in plan.level_ids() {
+        profile.record_attempt(&curriculum.level_key(level), "move()", true, 2);
+    }
+}
+
+fn playing(app: &mut App) -> Mut<'_, CurrentProfile> {
+    app.world_mut().resource_mut::<CurrentProfile>()
+}
+
+#[test]
+fn the_career_gallery_opens_from_the_map_and_the_profiles_and_back_returns_there() {
+    let dir = TempDir::new().unwrap();
+    let mut app = app(&dir);
+    send(&mut app, Navigate::To(Screen::Profiles));
+    send(
+        &mut app,
+        ProfileRequest::Create {
+            name: "Nour".into(),
+            avatar: 2,
+        },
+    );
+    assert_eq!(screen(&app), Screen::Map);
+    send(&mut app, Navigate::To(Screen::Careers));
+    assert_eq!(screen(&app), Screen::Careers);
+    send(&mut app, Navigate::Back);
+    assert_eq!(screen(&app), Screen::Map);
+
+    send(&mut app, Navigate::To(Screen::Profiles));
+    send(&mut app, Navigate::To(Screen::Careers));
+    assert_eq!(screen(&app), Screen::Careers);
+    send(&mut app, Navigate::Back);
+    assert_eq!(screen(&app), Screen::Profiles);
+
+    // A script can open it directly.
+    let args = GameArgs {
+        profile: Some("Nour".into()),
+        screen: Some("careers".into()),
+        ..GameArgs::default()
+    };
+    let mut app = app_with(&dir, Some(args));
+    app.update();
+    assert_eq!(screen(&app), Screen::Careers);
+}
+
+#[test]
+fn the_gallery_shows_the_cards_of_the_chapters_the_player_finished() {
+    let curriculum = crate::curriculum::builtin();
+    let shown = |profile: Option<&crate::progress::Profile>| -> Vec<(String, bool)> {
+        let progress = profile.map(achievements::summary);
+        careers::gallery(curriculum, progress.as_ref())
+            .iter()
+            .map(|card| (card.career.id.clone(), card.unlocked))
+            .collect()
+    };
+    let unlocked = |cards: &[(String, bool)]| -> Vec<String> {
+        cards
+            .iter()
+            .filter(|(_, open)| *open)
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    let cards_of = |chapters: &[&str]| -> Vec<String> {
+        curriculum
+            .careers
+            .iter()
+            .filter(|c| chapters.contains(&c.unlocked_by_chapter.as_str()))
+            .map(|c| c.id.clone())
+            .collect()
+    };
+
+    // Every card is always there, locked or not, in the curriculum's order.
+    let nobody = shown(None);
+    assert_eq!(nobody.len(), curriculum.careers.len());
+    assert!(unlocked(&nobody).is_empty());
+
+    let mut profile = crate::progress::Profile::new("t", "T", 0);
+    assert!(unlocked(&shown(Some(&profile))).is_empty());
+
+    // All the first chapter but its last level: still nothing.
+    let first = &curriculum.chapters[0];
+    let mut levels: Vec<&str> = first.level_ids().collect();
+    let last = levels.pop().unwrap();
+    for level in &levels {
+        profile.record_attempt(&curriculum.level_key(level), "", true, 1);
+    }
+    assert!(unlocked(&shown(Some(&profile))).is_empty());
+    // A failed try of the last one changes nothing; passing it unlocks the chapter's cards.
+    profile.record_attempt(&curriculum.level_key(last), "", false, 0);
+    assert!(unlocked(&shown(Some(&profile))).is_empty());
+    profile.record_attempt(&curriculum.level_key(last), "", true, 1);
+    let after_first = unlocked(&shown(Some(&profile)));
+    assert_eq!(after_first, cards_of(&[first.id.as_str()]));
+    assert!(!after_first.is_empty());
+
+    // A later chapter finished out of order (an old save) unlocks its own cards too.
+    let third = &curriculum.chapters[2];
+    finish_chapter(&mut profile, &third.id);
+    assert_eq!(
+        unlocked(&shown(Some(&profile))),
+        cards_of(&[first.id.as_str(), third.id.as_str()])
+    );
+
+    // Each card names the chapter that unlocks it.
+    let progress = achievements::summary(&profile);
+    for card in careers::gallery(curriculum, Some(&progress)) {
+        let chapter = &curriculum.chapters[card.chapter_number - 1];
+        assert_eq!(chapter.id, card.career.unlocked_by_chapter);
+        assert_eq!(card.chapter_title, &chapter.title);
+    }
+
+    // Everything finished: every card.
+    for chapter in &curriculum.chapters {
+        finish_chapter(&mut profile, &chapter.id);
+    }
+    assert!(shown(Some(&profile)).iter().all(|(_, open)| *open));
+}
+
+#[test]
+fn finishing_a_chapter_tells_the_player_once_with_a_button_to_the_gallery() {
+    let dir = TempDir::new().unwrap();
+    let mut app = app(&dir);
+    send(&mut app, Navigate::To(Screen::Profiles));
+    send(
+        &mut app,
+        ProfileRequest::Create {
+            name: "Inès".into(),
+            avatar: 1,
+        },
+    );
+    assert_eq!(screen(&app), Screen::Map);
+    assert!(app.world().resource::<Notices>().list.is_empty());
+
+    // Played on the level screen: nothing is shown over it.
+    send(&mut app, PlayLevel("codebot/premiers-pas-01".into()));
+    assert_eq!(screen(&app), Screen::Level);
+    let first = crate::curriculum::builtin().chapters[0].id.clone();
+    finish_chapter(playing(&mut app).profile_mut().unwrap(), &first);
+    app.update();
+    assert!(
+        !app.world()
+            .resource::<Notices>()
+            .has("careers-notice-unlocked")
+    );
+
+    // Back on the map, the player is told.
+    send(&mut app, Navigate::To(Screen::Map));
+    app.update();
+    let notices = app.world().resource::<Notices>();
+    let careers = notices
+        .list
+        .iter()
+        .find(|n| n.id == "careers-notice-unlocked")
+        .expect("a notice for the new cards");
+    assert_eq!(
+        careers.action,
+        Some(NoticeAction {
+            label: "careers-notice-open",
+            to: Screen::Careers,
+        })
+    );
+    assert!(notices.has("badges-notice-earned"), "the first badge too");
+    for lang in Lang::ALL {
+        let session = Session { lang, level: None };
+        let text = careers.text(&session);
+        let title = &crate::curriculum::builtin().careers[0].title;
+        assert!(text.contains(title.in_lang(lang == Lang::Fr)), "{text}");
+        assert!(!text.contains('{') && !text.contains("careers-"), "{text}");
+    }
+
+    // Remembered in the profile (and so in the save): told only once.
+    let profile = current(&app).unwrap();
+    assert!(profile.achievements.contains("career/developpeur"));
+    assert!(profile.achievements.contains("premier-programme"));
+    let count = app.world().resource::<Notices>().list.len();
+    for _ in 0..3 {
+        app.update();
+    }
+    send(&mut app, Navigate::To(Screen::Settings));
+    send(&mut app, Navigate::Back);
+    assert_eq!(app.world().resource::<Notices>().list.len(), count);
+
+    // The notice's button opens the gallery; Back returns to the map.
+    let target = careers_action_target(&app);
+    send(&mut app, Navigate::To(target));
+    assert_eq!(screen(&app), Screen::Careers);
+    send(&mut app, Navigate::Back);
+    assert_eq!(screen(&app), Screen::Map);
+}
+
+fn careers_action_target(app: &App) -> Screen {
+    let notices = app.world().resource::<Notices>();
+    let notice = notices
+        .list
+        .iter()
+        .find(|n| n.id == "careers-notice-unlocked")
+        .unwrap();
+    notice.action.unwrap().to
+}
+
+#[test]
+fn the_picker_counts_each_profiles_badges_and_cards() {
+    let dir = TempDir::new().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut ana = store.create_profile("Ana", 0).unwrap();
+    let first = crate::curriculum::builtin().chapters[0].id.clone();
+    finish_chapter(&mut ana, &first);
+    store.save_profile(&ana).unwrap();
+    let bob = store.create_profile("Bob", 1).unwrap();
+
+    let mut app = app(&dir);
+    send(&mut app, Navigate::To(Screen::Profiles));
+    let trophies = app.world().resource::<achievements::ProfileTrophies>();
+    let of_ana = trophies.0[&ana.id];
+    let of_bob = trophies.0[&bob.id];
+    let curriculum = crate::curriculum::builtin();
+    assert_eq!(of_bob.badges, 0);
+    assert_eq!(of_bob.careers, 0);
+    assert_eq!(of_ana.badges_total, curriculum.badges.len());
+    assert_eq!(of_ana.careers, curriculum.careers_unlocked_by(&first).len());
+    let expected_badges = curriculum.earned_badges(&achievements::summary(&ana)).len();
+    assert_eq!(of_ana.badges, expected_badges);
+    assert!(of_ana.badges >= 1, "at least the first level's badge");
+
+    // Progress made by the player is counted when the picker is opened again, even
+    // before it is written to disk.
+    send(&mut app, ProfileRequest::Open { id: bob.id.clone() });
+    finish_chapter(playing(&mut app).profile_mut().unwrap(), &first);
+    send(&mut app, Navigate::To(Screen::Profiles));
+    let trophies = app.world().resource::<achievements::ProfileTrophies>();
+    assert_eq!(trophies.0[&bob.id].careers, of_ana.careers);
+}
+
+#[test]
+fn the_profile_view_shows_every_badge_earned_or_how_to_earn_it() {
+    let curriculum = crate::curriculum::builtin();
+    let mut profile = crate::progress::Profile::new("t", "T", 0);
+    let progress = achievements::summary(&profile);
+    let shelf = achievements::badge_shelf(curriculum, &progress);
+    assert_eq!(shelf.len(), curriculum.badges.len());
+    assert!(shelf.iter().all(|b| !b.earned));
+
+    profile.record_attempt(
+        "codebot/premiers-pas-01",
+        "for _ in range(3):\n    move()\n",
+        true,
+        3,
+    );
+    let progress = achievements::summary(&profile);
+    let shelf = achievements::badge_shelf(curriculum, &progress);
+    let earned: Vec<&str> = shelf
+        .iter()
+        .filter(|b| b.earned)
+        .map(|b| b.badge.id.as_str())
+        .collect();
+    assert_eq!(earned, ["premier-programme", "sans-copier-coller"]);
+    for (i, view) in shelf.iter().enumerate() {
+        assert_eq!(view.index, i);
+    }
+
+    // Each badge not earned says how to earn it, in both languages, with its number.
+    for lang in Lang::ALL {
+        let session = Session { lang, level: None };
+        for badge in &curriculum.badges {
+            let how = achievements::how_to_earn(&session, &badge.criterion);
+            assert!(!how.is_empty() && !how.contains('{') && !how.contains("badges-"));
+            if let crate::curriculum::Criterion::PassedWithoutHints(n) = badge.criterion {
+                assert!(how.contains(&n.to_string()), "{how}");
+            }
+        }
     }
 }

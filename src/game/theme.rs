@@ -402,6 +402,32 @@ pub fn card(
     response
 }
 
+/// Makes something already drawn in `rect` (a card of text, a tile) reachable with the
+/// keyboard: focusable with Tab and the arrows, outlined when focused and scrolled into
+/// view when it gets the focus, read as `label` by screen readers.
+pub fn focus_ring(
+    ui: &mut egui::Ui,
+    palette: &Palette,
+    rect: egui::Rect,
+    id: egui::Id,
+    label: &str,
+) -> egui::Response {
+    let response = ui.interact(rect, id, Sense::focusable_noninteractive());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, label));
+    if response.has_focus() {
+        ui.painter().rect_stroke(
+            rect,
+            CornerRadius::same(16),
+            Stroke::new(4.0, palette.focus),
+            egui::StrokeKind::Inside,
+        );
+    }
+    if response.gained_focus() {
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
+    response
+}
+
 /// Lays `text` out to fit `width`, centred under `top`, at most `max_rows` rows.
 pub fn centered_text(
     painter: &egui::Painter,

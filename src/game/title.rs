@@ -1,5 +1,6 @@
 //! The title screen: the robot, the name of the game, Play / Settings / About / Quit,
-//! a language switch in the corner and a little world of tiles along the bottom.
+//! a language switch in the corner, a discreet "Teacher" button in the other one and a
+//! little world of tiles along the bottom.
 
 use bevy::app::AppExit;
 use bevy::prelude::*;
@@ -62,6 +63,24 @@ fn title_screen(
                         if response.clicked() {
                             changes.write(SettingsChange::Lang(*lang));
                         }
+                    }
+                },
+            );
+
+            // The teacher's tools, top left: discreet, no password (nothing there is secret).
+            let teacher_corner = Rect::from_min_size(full.left_top(), Vec2::new(260.0, 44.0));
+            ui.scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(teacher_corner)
+                    .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                |ui| {
+                    let label = egui::RichText::new(session.t("title-teacher")).color(p.weak_text);
+                    if ui
+                        .add(egui::Button::new(label).frame(false))
+                        .on_hover_text(session.t("title-teacher-help"))
+                        .clicked()
+                    {
+                        navigate.write(Navigate::To(Screen::Teacher));
                     }
                 },
             );

@@ -2,9 +2,12 @@
 //! replayed trace of each, and awards stars (1 for passing every variant, one more for
 //! each of the level's targets met: lines of code, robot actions).
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
 
 use serde::Serialize;
+#[cfg(target_arch = "wasm32")]
+use web_time::Instant;
 
 use crate::level::{Level, LevelError, lines_of_code};
 use crate::sandbox::{ErrorKind, Limits, ProgramError, RunRecord, RunRequest};
@@ -20,6 +23,25 @@ pub trait Runner {
 impl Runner for crate::sandbox::Sandbox {
     fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
         crate::sandbox::Sandbox::run(self, request)
+    }
+}
+
+/// Runs programs in this process, one after the other, with the request's budgets but
+/// without the worker process's memory cap and watchdog: an allocation bomb or a built-in
+/// that never returns takes this process down with it. For tests and fuzzing only; the
+/// game and the command line use the worker ([`crate::sandbox::Sandbox`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InProcess;
+
+impl Runner for InProcess {
+    fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
+        let mut out = Vec::with_capacity(request.worlds.len());
+        request.run_here(|record| {
+            out.push(Some(record));
+            std::ops::ControlFlow::Continue(())
+        });
+        out.resize(request.worlds.len(), None);
+        out
     }
 }
 
@@ -104,37 +126,70 @@ impl Report {
 
 /// Runs `code` on every variant of `level` and grades it.
 pub fn grade(level: &Level, code: &str, runner: &dyn Runner) -> Result<Report, LevelError> {
-    let started = Instant::now();
-    let worlds = level.worlds()?;
-    let request = RunRequest {
-        code: code.to_string(),
-        worlds: worlds.iter().map(|(_, w)| w.clone()).collect(),
-        allowed: level
-            .allowed_functions()
+    let grading = Grading::new(level, code)?;
+    let records = runner.run(grading.request());
+    Ok(grading.finish(level, records))
+}
+
+/// A grading cut in two around the run, for runners that answer later (the Web Worker of
+/// the browser build): [`Grading::new`] prepares the request, [`Grading::finish`] judges
+/// the records. [`grade`] does both around a [`Runner`].
+#[derive(Clone, Debug)]
+pub struct Grading {
+    seeds: Vec<u64>,
+    request: RunRequest,
+    started: Instant,
+}
+
+impl Grading {
+    /// The request that runs `code` on every variant of `level`.
+    pub fn new(level: &Level, code: &str) -> Result<Grading, LevelError> {
+        let started = Instant::now();
+        let worlds = level.worlds()?;
+        let seeds = worlds.iter().map(|(seed, _)| *seed).collect();
+        let request = RunRequest {
+            code: code.to_string(),
+            worlds: worlds.into_iter().map(|(_, w)| w).collect(),
+            allowed: level
+                .allowed_functions()
+                .iter()
+                .map(|f| f.english().to_string())
+                .collect(),
+            limits: Limits::with_max_actions(level.max_actions),
+            stop_at_first_error: true,
+        };
+        Ok(Grading {
+            seeds,
+            request,
+            started,
+        })
+    }
+
+    pub fn request(&self) -> &RunRequest {
+        &self.request
+    }
+
+    /// The report on the runner's records (one per variant, `None` when not run).
+    pub fn finish(self, level: &Level, records: Vec<Option<RunRecord>>) -> Report {
+        let variants: Vec<VariantResult> = self
+            .seeds
             .iter()
-            .map(|f| f.english().to_string())
-            .collect(),
-        limits: Limits::with_max_actions(level.max_actions),
-        stop_at_first_error: true,
-    };
-    let records = runner.run(&request);
-    let variants: Vec<VariantResult> = worlds
-        .iter()
-        .zip(records)
-        .map(|((seed, world), record)| judge(level, *seed, world, record))
-        .collect();
-    let passed = !variants.is_empty() && variants.iter().all(VariantResult::passed);
-    let lines = lines_of_code(code);
-    let mut report = Report {
-        passed,
-        stars: 0,
-        variants,
-        lines_of_code: lines,
-        elapsed_ms: 0,
-    };
-    report.stars = stars(level, &report);
-    report.elapsed_ms = started.elapsed().as_millis() as u64;
-    Ok(report)
+            .zip(&self.request.worlds)
+            .zip(records)
+            .map(|((seed, world), record)| judge(level, *seed, world, record))
+            .collect();
+        let passed = !variants.is_empty() && variants.iter().all(VariantResult::passed);
+        let mut report = Report {
+            passed,
+            stars: 0,
+            variants,
+            lines_of_code: lines_of_code(&self.request.code),
+            elapsed_ms: 0,
+        };
+        report.stars = stars(level, &report);
+        report.elapsed_ms = self.started.elapsed().as_millis() as u64;
+        report
+    }
 }
 
 /// Runs the level's own reference solution.
@@ -186,33 +241,8 @@ fn stars(level: &Level, report: &Report) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::{Problem, run_program};
+    use crate::sandbox::Problem;
     use crate::sim::ActionError;
-
-    /// Runs programs in this process (no worker): enough for grading logic.
-    struct InProcess;
-
-    impl Runner for InProcess {
-        fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
-            let allowed: Vec<_> = request
-                .allowed
-                .iter()
-                .filter_map(|n| crate::sandbox::RobotFn::from_name(n))
-                .collect();
-            let mut out = Vec::new();
-            let mut failed = false;
-            for world in &request.worlds {
-                if failed {
-                    out.push(None);
-                    continue;
-                }
-                let record = run_program(&request.code, world, &allowed, &request.limits);
-                failed = record.error.is_some() && request.stop_at_first_error;
-                out.push(Some(record));
-            }
-            out
-        }
-    }
 
     fn corridor_level() -> Level {
         let text = r#"(

@@ -15,7 +15,14 @@ const MAX_SHOWN: usize = 50;
 
 /// "Ligne 3 : il manque « : »...": where (when known) and what happened, for a student.
 pub fn program_error_message(lang: Lang, error: &ProgramError) -> String {
-    let text = problem_text(lang, &error.problem);
+    program_error_message_for(lang, error, &RobotFn::ALL)
+}
+
+/// [`program_error_message`] for a level offering only the robot functions `allowed`:
+/// the advice never names a sensor the student cannot use (in a first level, bumping
+/// into a wall means counting the cells, not calling `front_is_clear()`).
+pub fn program_error_message_for(lang: Lang, error: &ProgramError, allowed: &[RobotFn]) -> String {
+    let text = problem_text(lang, &error.problem, allowed);
     let place = match (error.line, error.column) {
         (Some(line), Some(column)) => tr(
             lang,
@@ -30,7 +37,7 @@ pub fn program_error_message(lang: Lang, error: &ProgramError) -> String {
 
 /// The explanation of a problem without its place, as a sentence (capital letter first).
 pub fn problem_message(lang: Lang, problem: &Problem) -> String {
-    capitalize_first(&problem_text(lang, problem))
+    capitalize_first(&problem_text(lang, problem, &RobotFn::ALL))
 }
 
 /// Why the level's goal is not met, in one or two sentences.
@@ -71,6 +78,15 @@ pub fn goal_failure_message(lang: Lang, failure: &GoalFailure) -> String {
         ),
         GoalFailure::WrongOutput { expected, printed } => output_mismatch(lang, expected, printed),
         GoalFailure::WrongSaid { expected, said } => match said.as_deref().map(str::trim) {
+            // "fini" for "Fini": the capitals are the mistake, say so.
+            Some(said) if said.to_lowercase() == expected.trim().to_lowercase() => tr(
+                lang,
+                "goal-wrong-said-case",
+                &[
+                    ("expected", shorten(expected.trim(), MAX_SHOWN).into()),
+                    ("said", shorten(said, MAX_SHOWN).into()),
+                ],
+            ),
             Some(said) if !said.is_empty() => tr(
                 lang,
                 "goal-wrong-said",
@@ -140,7 +156,7 @@ pub(super) fn function_message_id(function: RobotFn) -> &'static str {
 
 /// The explanation of a problem, starting with a lowercase letter so that it can follow
 /// "Ligne 3 :".
-fn problem_text(lang: Lang, problem: &Problem) -> String {
+fn problem_text(lang: Lang, problem: &Problem, allowed: &[RobotFn]) -> String {
     let t = |id: &str, args: &[(&str, FluentValue<'_>)]| tr(lang, id, args);
     let quoted = |text: &str| FluentValue::from(shorten(text.trim(), MAX_QUOTED));
     let function = |name: &str| FluentValue::from(shorten(bare_function_name(name), MAX_QUOTED));
@@ -245,8 +261,17 @@ fn problem_text(lang: Lang, problem: &Problem) -> String {
         Problem::RecursionTooDeep => t("problem-recursion-too-deep", &[]),
         Problem::ValueTooBig => t("problem-value-too-big", &[]),
         Problem::Robot { error } => match error {
-            ActionError::HitWall => t("robot-hit-wall", &[]),
-            ActionError::NothingToPick => t("robot-nothing-to-pick", &[]),
+            ActionError::HitWall
+                if allowed.contains(&RobotFn::FrontIsClear)
+                    || allowed.contains(&RobotFn::WallInFront) =>
+            {
+                t("robot-hit-wall", &[])
+            }
+            ActionError::HitWall => t("robot-hit-wall-no-sensor", &[]),
+            ActionError::NothingToPick if allowed.contains(&RobotFn::ItemHere) => {
+                t("robot-nothing-to-pick", &[])
+            }
+            ActionError::NothingToPick => t("robot-nothing-to-pick-no-sensor", &[]),
             ActionError::BagEmpty => t("robot-bag-empty", &[]),
         },
         Problem::PythonError { exception, message } if message.trim().is_empty() => t(

@@ -15,7 +15,7 @@ mod lang;
 pub use catalog::{Messages, tr};
 pub use explain::{
     color_name, function_description, function_name, goal_failure_message, problem_message,
-    program_error_message,
+    program_error_message, program_error_message_for,
 };
 pub use fluent_bundle::FluentValue;
 pub use lang::{Lang, UnknownLang};

@@ -251,6 +251,10 @@ fn every_goal_failure() -> Vec<GoalFailure> {
             expected: s("Bonjour"),
             said: None,
         },
+        GoalFailure::WrongSaid {
+            expected: s("Fini"),
+            said: Some(s("fini")),
+        },
         GoalFailure::NoneOf {
             first: Box::new(GoalFailure::NotOnGoal),
         },
@@ -651,4 +655,38 @@ fn messages_can_live_in_a_game_resource() {
     fn send_sync<T: Send + Sync + 'static>(_: &T) {}
     send_sync(&Messages::get(Lang::Fr));
     assert_eq!(Messages::get(Lang::En).lang(), Lang::En);
+}
+
+/// A wrong capital gets its own advice; a level without sensors gets advice without them.
+#[test]
+fn advice_fits_the_mistake_and_the_level() {
+    let case = GoalFailure::WrongSaid {
+        expected: "Fini".into(),
+        said: Some("fini".into()),
+    };
+    for lang in Lang::ALL {
+        let plain = tr(
+            lang,
+            "goal-wrong-said",
+            &[("expected", "Fini".into()), ("said", "fini".into())],
+        );
+        let told = goal_failure_message(lang, &case);
+        assert!(
+            told.starts_with(&plain) && told.len() > plain.len(),
+            "{told}"
+        );
+    }
+    let crash = ProgramError {
+        problem: Problem::Robot {
+            error: ActionError::HitWall,
+        },
+        line: Some(5),
+        column: None,
+    };
+    let sensor = function_name(Lang::Fr, RobotFn::FrontIsClear);
+    assert!(program_error_message(Lang::Fr, &crash).contains(sensor));
+    let first_level = [RobotFn::Move, RobotFn::TurnLeft];
+    let advice = program_error_message_for(Lang::Fr, &crash, &first_level);
+    assert!(!advice.contains(sensor), "{advice}");
+    assert!(advice.starts_with("Ligne 5"), "{advice}");
 }

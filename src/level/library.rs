@@ -262,6 +262,22 @@ impl Library {
         std::fs::remove_dir_all(&parked).map_err(io_error("remove", &parked))
     }
 
+    /// Writes an installed pack as a `.zip` (its `.ron` files, under a folder named after
+    /// its id) to share it with a class; `codebot install-pack` and the game read it back.
+    /// The file is written to a temporary name then renamed: never half a zip.
+    pub fn export_zip(&self, id: &str, dest: &Path) -> Result<(), PackError> {
+        let dir = self
+            .find_dir(id)?
+            .ok_or_else(|| PackError::NotInstalled { id: id.to_string() })?;
+        let files = FileSet::from_dir(&dir).map_err(PackError::Invalid)?;
+        let folder = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(id)
+            .to_string();
+        write_zip_atomically(dest, &folder, &files)
+    }
+
     /// The folder of an installed pack, matching the id without regard to case (two such
     /// folders would be one on Windows and macOS).
     fn find_dir(&self, id: &str) -> Result<Option<PathBuf>, PackError> {
@@ -345,6 +361,51 @@ fn write_files(dir: &Path, files: &FileSet) -> Result<(), PackError> {
             .map_err(io_error("write", &path))?;
     }
     Ok(())
+}
+
+/// Writes `files` as a zip at `dest`, each under `folder/`, through a temporary file
+/// renamed at the end: never half a zip (also used by the level editor's export).
+pub(crate) fn write_zip_atomically(
+    dest: &Path,
+    folder: &str,
+    files: &FileSet,
+) -> Result<(), PackError> {
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let written = write_zip(&temp, folder, files)
+        .and_then(|()| std::fs::rename(&temp, dest).map_err(io_error("write", dest)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Writes `files` into a new zip at `path`, each under `folder/`.
+fn write_zip(path: &Path, folder: &str, files: &FileSet) -> Result<(), PackError> {
+    let file = std::fs::File::create(path).map_err(io_error("write", path))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let zip_error = |e: zip::result::ZipError| PackError::Io {
+        op: "write",
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    for (name, text) in &files.files {
+        zip.start_file(format!("{folder}/{name}"), options)
+            .map_err(zip_error)?;
+        zip.write_all(text.as_bytes())
+            .map_err(io_error("write", path))?;
+    }
+    let file = zip.finish().map_err(zip_error)?;
+    file.sync_all().map_err(io_error("write", path))
 }
 
 /// A hidden folder of the library, deleted when dropped unless [`TempDir::forget`]ed.

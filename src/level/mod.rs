@@ -31,13 +31,18 @@ use std::path::Path;
 
 pub use builtin::{builtin_file_sets, builtin_pack, builtin_packs};
 pub use diagnostic::{Diagnostic, LevelError, LevelProblem};
+pub(crate) use format::parse_ron;
 pub use format::{
     DEFAULT_MAX_ACTIONS, Feature, Level, MAX_VARIANTS, Rule, Stars, ThinWall, Variants,
     lines_of_code,
 };
+pub(crate) use library::write_zip_atomically;
 pub use library::{InstalledPack, Library, PACKS_DIR, PackError, load_pack};
 pub use map::builtin_features;
+pub(crate) use map::{Drawing, features_of};
 pub use pack::{Chapter, Exam, FileSet, MAX_EXAM_MINUTES, PACK_FILE, Pack};
+pub(crate) use pack::{ChapterFile, PackFile};
+pub(crate) use spans::{Loc, Node, NodeKind};
 pub use text::Text;
 pub use validate::is_valid_id;
 pub use variants::MAX_SIDE;

@@ -128,25 +128,25 @@ pub struct Chapter {
     pub levels: Vec<Level>,
 }
 
-/// `pack.ron` as written.
+/// `pack.ron` as written (the level editor writes it too).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PackFile {
-    id: String,
-    title: Text,
+pub(crate) struct PackFile {
+    pub id: String,
+    pub title: Text,
     #[serde(default)]
-    chapters: Vec<ChapterFile>,
+    pub chapters: Vec<ChapterFile>,
     #[serde(default)]
-    exam: Option<Exam>,
+    pub exam: Option<Exam>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ChapterFile {
-    id: String,
-    title: Text,
+pub(crate) struct ChapterFile {
+    pub id: String,
+    pub title: Text,
     #[serde(default)]
-    levels: Vec<String>,
+    pub levels: Vec<String>,
 }
 
 impl Pack {

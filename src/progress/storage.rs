@@ -63,6 +63,19 @@ pub fn check_path(path: &str) -> io::Result<()> {
     Ok(())
 }
 
+/// The names of the files directly inside `dir` among `paths` (all the paths of a flat
+/// key-value store), sorted.
+pub(super) fn files_in<'a>(dir: &str, paths: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let prefix = format!("{dir}/");
+    let mut names: Vec<String> = paths
+        .filter_map(|path| path.strip_prefix(&prefix))
+        .filter(|name| !name.contains('/'))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names
+}
+
 /// Files under one folder of the disk.
 #[derive(Debug)]
 pub struct FsStorage {
@@ -253,14 +266,7 @@ impl Storage for MemStorage {
 
     fn list(&self, dir: &str) -> io::Result<Vec<String>> {
         check_path(dir)?;
-        let prefix = format!("{dir}/");
-        Ok(self
-            .files()
-            .keys()
-            .filter_map(|path| path.strip_prefix(&prefix))
-            .filter(|name| !name.contains('/'))
-            .map(str::to_owned)
-            .collect())
+        Ok(files_in(dir, self.files().keys().map(String::as_str)))
     }
 
     fn remove(&self, path: &str) -> io::Result<()> {

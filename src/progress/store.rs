@@ -168,8 +168,21 @@ fn choose_data_dir(
 
 impl Store {
     /// The folder chosen by [`data_dir`] (environment, portable mode, platform). Creates it.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn open_default() -> Result<Store, ProgressError> {
         Store::open(default_data_dir(std::env::var_os(DATA_DIR_ENV))?)
+    }
+
+    /// In the browser: the page's `localStorage` ([`super::LocalStorage`]).
+    #[cfg(target_arch = "wasm32")]
+    pub fn open_default() -> Result<Store, ProgressError> {
+        if !super::LocalStorage::available() {
+            return Err(ProgressError::NoDataDir);
+        }
+        Ok(Store::with_storage(
+            "localStorage",
+            super::LocalStorage::new(),
+        ))
     }
 
     /// The data folder `root`, created if needed.

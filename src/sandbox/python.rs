@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
 
 use rustpython_vm::builtins::{PyBaseExceptionRef, PyStrRef, PyTypeRef};
@@ -12,6 +13,8 @@ use rustpython_vm::function::FuncArgs;
 use rustpython_vm::scope::Scope;
 use rustpython_vm::{AsObject, Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine};
 use serde::{Deserialize, Serialize};
+#[cfg(target_arch = "wasm32")]
+use web_time::Instant;
 
 use super::api::RobotFn;
 use super::error::{Problem, ProgramError};
@@ -30,7 +33,7 @@ pub struct RunRecord {
 }
 
 /// Stack of the thread running Python: deep enough for the recursion limit and the parser.
-const PYTHON_STACK_BYTES: usize = 256 * 1024 * 1024;
+pub const PYTHON_STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Built-ins kept from Python's own set.
 const KEPT_BUILTINS: &[&str] = &[
@@ -97,6 +100,7 @@ const KEPT_BUILTINS: &[&str] = &[
 /// Runs `code` on `world` with the given allowed robot functions and budgets.
 /// Never panics and never returns without a record, whatever the program does
 /// (allocation bombs and stuck built-ins are the worker process's job).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn run_program(code: &str, world: &World, allowed: &[RobotFn], limits: &Limits) -> RunRecord {
     let code = code.to_owned();
     let world = world.clone();
@@ -117,6 +121,15 @@ pub fn run_program(code: &str, world: &World, allowed: &[RobotFn], limits: &Limi
             ..RunRecord::default()
         },
     }
+}
+
+/// Runs `code` on `world` with the given allowed robot functions and budgets.
+/// The browser has no threads: this runs on the calling one, inside the sandbox's Web
+/// Worker, whose stack is as deep as the native thread's (`.cargo/config.toml`). A panic
+/// aborts the Web Worker, which the page turns into a `crashed` verdict.
+#[cfg(target_arch = "wasm32")]
+pub fn run_program(code: &str, world: &World, allowed: &[RobotFn], limits: &Limits) -> RunRecord {
+    run_on_this_thread(code, world, allowed, limits)
 }
 
 /// Everything the host functions share during one run.

@@ -232,24 +232,25 @@ fn starts_block(line: &str) -> bool {
     BLOCK_KEYWORDS.contains(&word.as_str())
 }
 
-/// `if x = 3:` — a single `=` in a condition.
-fn assigns_in_condition(line: &str) -> bool {
+/// `if x = 3:` — a single `=` in a condition: its column (in characters, 1-based).
+fn assign_in_condition(line: &str) -> Option<u32> {
     let trimmed = line.trim_start();
     let is_condition = ["if ", "elif ", "while "]
         .iter()
         .any(|k| trimmed.starts_with(k));
     if !is_condition {
-        return false;
+        return None;
     }
-    let bytes = trimmed.as_bytes();
-    (0..bytes.len()).any(|i| {
+    let bytes = line.as_bytes();
+    let at = (line.len() - trimmed.len()..bytes.len()).find(|&i| {
         bytes[i] == b'='
             && bytes.get(i + 1) != Some(&b'=')
             && !matches!(
                 i.checked_sub(1).map(|j| bytes[j]),
                 Some(b'=' | b'<' | b'>' | b'!')
             )
-    })
+    })?;
+    Some(line[..at].chars().count() as u32 + 1)
 }
 
 /// Turns a parser error into the likeliest beginner's mistake, at the right line.
@@ -262,9 +263,8 @@ pub fn explain_syntax_error(source: &str, error: &parser::ParseError) -> Program
     // The mistakes seen most often in class come first, checked on the line itself.
     for candidate in [line.saturating_sub(1).max(1), line] {
         let text = line_text(candidate);
-        if assigns_in_condition(text) {
-            let col = text.find('=').map_or(1, |i| i as u32 + 1);
-            return ProgramError::at(Problem::AssignInCondition, candidate, col);
+        if let Some(column) = assign_in_condition(text) {
+            return ProgramError::at(Problem::AssignInCondition, candidate, column);
         }
     }
     match &error.error {
@@ -341,6 +341,34 @@ impl<'a> Walker<'a> {
     }
 }
 
+impl Walker<'_> {
+    /// A robot sensor named without parentheses in a condition (`while devant_libre:`,
+    /// `if not objet_ici:`, `if a and mur_devant:`): a function is always true.
+    fn report_uncalled_sensor(&mut self, test: &Expr) {
+        match test {
+            Expr::Name(name) if RobotFn::from_name(name.id.as_str()).is_some() => {
+                self.report(
+                    name.range.start(),
+                    Problem::MissingCallParens {
+                        name: name.id.to_string(),
+                    },
+                );
+            }
+            Expr::UnaryOp(ast::ExprUnaryOp {
+                op: ast::UnaryOp::Not,
+                operand,
+                ..
+            }) => self.report_uncalled_sensor(operand),
+            Expr::BoolOp(ast::ExprBoolOp { values, .. }) => {
+                for value in values {
+                    self.report_uncalled_sensor(value);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn is_internal_attribute(name: &str) -> bool {
     name.starts_with('_') || FORBIDDEN_ATTRIBUTES.contains(&name)
 }
@@ -369,6 +397,18 @@ impl<'a> Visitor<'a> for Walker<'a> {
                     self.report(import.range.start(), Problem::ForbiddenImport { module });
                 }
             }
+            // `if objet_ici:` is always true: the sensor is named, not asked.
+            Stmt::If(ast::StmtIf {
+                test,
+                elif_else_clauses,
+                ..
+            }) => {
+                let elifs = elif_else_clauses.iter().filter_map(|c| c.test.as_ref());
+                for test in std::iter::once(test.as_ref()).chain(elifs) {
+                    self.report_uncalled_sensor(test);
+                }
+            }
+            Stmt::While(ast::StmtWhile { test, .. }) => self.report_uncalled_sensor(test),
             Stmt::Expr(ast::StmtExpr { value, range, .. }) => {
                 if let Expr::Name(name) = value.as_ref() {
                     let id = name.id.as_str();
@@ -512,6 +552,21 @@ mod tests {
         );
     }
 
+    /// Found by fuzzing (`fuzz/fuzz_targets/source_check.rs`): the column was a byte
+    /// offset, past the end of a line with accents, and pointed at the first `=` of the
+    /// line even when it belonged to `==`.
+    #[test]
+    fn single_equals_is_pointed_at_in_characters() {
+        let e = check("élève = 1\nif élève == 1 and élève = 3:\n    move()\n").unwrap_err();
+        assert_eq!(e.problem, Problem::AssignInCondition);
+        assert_eq!((e.line, e.column), (Some(2), Some(25)));
+        let e = check("while ééééééééé= 1:\n    move()\n").unwrap_err();
+        assert_eq!(
+            (e.problem, e.column),
+            (Problem::AssignInCondition, Some(16))
+        );
+    }
+
     #[test]
     fn indentation_mistakes() {
         assert_eq!(
@@ -605,6 +660,28 @@ mod tests {
                 Some(2)
             )
         );
+    }
+
+    #[test]
+    fn sensor_without_parentheses_in_a_condition() {
+        for (source, name, line) in [
+            ("move()\nif objet_ici:\n    pick()\n", "objet_ici", 2),
+            ("while not wall_in_front:\n    move()\n", "wall_in_front", 1),
+            (
+                "if at_goal():\n    pass\nelif move() or devant_libre:\n    move()\n",
+                "devant_libre",
+                3,
+            ),
+        ] {
+            assert_eq!(
+                problem(source),
+                (Problem::MissingCallParens { name: name.into() }, Some(line)),
+                "{source}"
+            );
+        }
+        // Called, or a variable of the student's: nothing to say.
+        assert!(check("libre = devant_libre()\nwhile libre:\n    libre = False\n").is_ok());
+        assert!(check("if objet_ici():\n    pick()\n").is_ok());
     }
 
     #[test]

@@ -4,44 +4,21 @@
 //! becomes a `timeout`, `memory` or `crashed` verdict, and the next run gets a new process.
 
 use std::io::{BufRead, BufReader, Read, Write};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
-
-use super::api::RobotFn;
 use super::error::{Problem, ProgramError};
 use super::limits::Limits;
 use super::memory;
-use super::python::{RunRecord, run_program};
-use crate::sim::World;
+use super::python::RunRecord;
+use super::request::RunRequest;
 
 /// The hidden first argument that starts the executable as a worker.
 pub const WORKER_ARG: &str = "__worker";
-
-/// One program to run on several worlds (the variants of a level).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct RunRequest {
-    pub code: String,
-    pub worlds: Vec<World>,
-    /// English names of the robot functions the level allows.
-    pub allowed: Vec<String>,
-    pub limits: Limits,
-    /// Stop after the first world whose run ends in an error or a limit.
-    pub stop_at_first_error: bool,
-}
-
-impl RunRequest {
-    fn allowed_functions(&self) -> Vec<RobotFn> {
-        self.allowed
-            .iter()
-            .filter_map(|n| RobotFn::from_name(n))
-            .collect()
-    }
-}
 
 /// Starts worker processes and watches them.
 #[derive(Clone, Debug)]
@@ -193,21 +170,13 @@ pub fn worker_main() -> std::process::ExitCode {
     };
     drop(input);
     memory::set_cap(memory::live_bytes() + request.limits.memory_mb as usize * 1024 * 1024);
-    let allowed = request.allowed_functions();
     let mut stdout = std::io::stdout().lock();
-    for world in &request.worlds {
-        let record = run_program(&request.code, world, &allowed, &request.limits);
-        let failed = record.error.is_some();
+    request.run_here(|record| {
         let line = serde_json::to_string(&record).expect("records always serialize");
-        if writeln!(stdout, "{line}")
-            .and_then(|_| stdout.flush())
-            .is_err()
-        {
-            break;
+        match writeln!(stdout, "{line}").and_then(|_| stdout.flush()) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(_) => ControlFlow::Break(()),
         }
-        if failed && request.stop_at_first_error {
-            break;
-        }
-    }
+    });
     std::process::ExitCode::SUCCESS
 }

@@ -2,7 +2,6 @@
 //! files in folders.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -15,11 +14,9 @@ pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 /// The most files a folder given to `report` or `grade` may bring in.
 const MAX_FOLDER_FILES: usize = 10_000;
 
-/// Seconds since 1970.
+/// Seconds since 1970 (the same clock as the saves: the browser's `Date.now()` on the web).
 pub fn now_secs() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    crate::progress::now_secs()
 }
 
 /// A file that was skipped, and why: shown to the teacher, never fatal.

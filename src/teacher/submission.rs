@@ -7,9 +7,12 @@
 //!   "format": "codebot-submission", "format_version": 1,
 //!   "pack": "controle-boucles", "student": "Zoé", "profile_id": "zoe-k3xa",
 //!   "started_at": 1767225600, "submitted_at": 1767228300, "codebot_version": "0.1.0",
-//!   "levels": {"boucles-01": {"code": "while not at_goal():\n    move()\n", "runs": 3}}
+//!   "levels": {"boucles-01": {"code": "while not at_goal():\n    move()\n", "runs": 3}},
+//!   "handed_in": true
 //! }
 //! ```
+//! `handed_in` (absent = `false`) says the student handed the exam in or the time ran
+//! out: the game then keeps the exam closed; a file collected before says `false`.
 //! Levels are keyed by their id in the pack. There is deliberately no score in the file:
 //! `codebot grade` runs the code again, and fields it does not know (a `"stars": 3` typed
 //! in by hand) are ignored. The file is not signed: collect it from the student's
@@ -50,6 +53,9 @@ pub struct Submission {
     /// Level id → the student's code.
     #[serde(default)]
     pub levels: BTreeMap<String, SubmittedCode>,
+    /// The exam is over for this student (handed in, or the time ran out).
+    #[serde(default)]
+    pub handed_in: bool,
 }
 
 /// The code for one level.
@@ -75,6 +81,7 @@ impl Submission {
             submitted_at: now,
             codebot_version: env!("CARGO_PKG_VERSION").to_string(),
             levels: BTreeMap::new(),
+            handed_in: false,
         }
     }
 

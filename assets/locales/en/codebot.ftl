@@ -51,7 +51,7 @@ problem-program-too-long =
 # $detail: the words of Python's parser.
 problem-invalid-syntax = Python doesn't understand this line (Python says: "{ $detail }"). Check the spelling, brackets, quotes and colons.
 # $name: the name written without parentheses.
-problem-missing-call-parens = "{ $name }" without parentheses does nothing: write { $name }() to call the function.
+problem-missing-call-parens = "{ $name }" without parentheses does not call the function: write { $name }().
 
 ## Not allowed in Codebot
 
@@ -113,6 +113,8 @@ problem-crashed = your program stopped in an unexpected way. It's probably not y
 
 robot-hit-wall = the robot bumped into a wall. Check front_is_clear() before moving.
 robot-nothing-to-pick = there is nothing to pick up on this square. Check item_here() before calling pick().
+robot-hit-wall-no-sensor = the robot bumped into a wall. Count the squares, and look which way it faces before moving.
+robot-nothing-to-pick-no-sensor = there is nothing to pick up on this square. Count the squares up to the item before calling pick().
 robot-bag-empty = the robot's bag is empty: it has nothing to drop. Pick something up first with pick().
 
 ## Limits
@@ -182,6 +184,8 @@ goal-wrong-output-missing-line = Some printed lines are missing: line { $number 
 goal-wrong-output-extra-line = Your program prints too many lines: line { $number } ("{ $printed }") was not expected.
 # $expected, $said
 goal-wrong-said = The robot should say "{ $expected }", but it said "{ $said }".
+# $expected, $said: the same words, capitals apart.
+goal-wrong-said-case = The robot should say "{ $expected }", but it said "{ $said }". Almost: mind the capital letters!
 # $expected
 goal-wrong-said-nothing = The robot should say "{ $expected }", but it said nothing. Use say(...).
 # $first: the message of the first possible goal.
@@ -376,8 +380,12 @@ settings-motion-help = No sliding or effects: the robot jumps from square to squ
 # $name: the current profile.
 settings-saved-in-profile = These settings are saved in { $name }'s profile.
 settings-no-profile = These settings last until you choose a profile; then they are saved in your profile.
+notice-title-info = Done
 notice-title-warning = Warning
 notice-title-error = A problem
+notice-title-reward = Well done!
+# The second button of a notice that offers to open a screen.
+notice-later = Later
 notice-ok = I understand
 notice-file-missing = the file is missing
 notice-file-empty = the file is empty
@@ -429,7 +437,7 @@ level-variants-note =
 # $number: the hint's number; $total: number of hints.
 level-hint-title = Hint { $number } of { $total }
 level-hint-reveal = Show hint { $number } of { $total }
-level-goal-reach = Bring the robot to the goal square (the flag).
+level-goal-reach = Bring the robot to the goal square G (the flag).
 # $mark: the letter written on the square.
 level-goal-robot-on = Stop the robot on the square "{ $mark }".
 level-goal-collect-all = Pick up every item.
@@ -523,3 +531,44 @@ level-solution-note = There are often several good solutions: yours may be diffe
 level-close = Close
 level-verdict-hide = Hide
 level-verdict-show = Show the result
+
+## crash reports and graphics start-up (src/crash.rs, src/game/crash.rs, src/game/graphics.rs)
+
+crash-report-title = Codebot — crash report
+crash-report-intro = Codebot stopped because of an error in the game itself, not in the student's program. Saves were not touched. This file contains no student code and no name: you can send it to whoever looks after Codebot.
+crash-report-version = Version
+crash-report-time = Time
+crash-report-system = System
+crash-report-graphics = Graphics
+crash-report-screen = Screen shown
+crash-report-what = What went wrong
+crash-report-where = Where in the code
+crash-report-details = For developers
+crash-report-unknown = unknown
+# $path: where the report was written.
+crash-report-written = Codebot stopped because of an error. A report was written to { $path }
+# $reason: the technical reason.
+crash-report-not-written = Codebot stopped because of an error, and the crash report could not be written: { $reason }
+crash-notice-title = Codebot stopped unexpectedly last time
+# $path: the report file.
+crash-notice-body = Sorry! Codebot stopped because of an error last time. Your saves are safe. A report for your teacher was saved here: { $path }
+crash-notice-show = Show the report
+crash-notice-copy = Copy the report
+crash-notice-copied = Copied: paste it into an e-mail or a message.
+crash-notice-open-folder = Open the folder
+crash-notice-close = Close
+crash-graphics-title = Codebot cannot start
+# $reason: the technical reason.
+crash-no-graphics =
+    Codebot could not start the graphics card of this computer.
+    What to try: update the graphics card's drivers; start Codebot with `codebot --backend gl` (OpenGL, for old graphics cards); or play the browser version of Codebot.
+    Technical reason: { $reason }
+# $reason: the technical reason.
+crash-no-display =
+    Codebot found no screen to open its window on. The commands (`codebot --help`) work without one.
+    Technical reason: { $reason }
+# $path: the PNG file asked for; $reason: the technical reason.
+crash-icon-not-written = Cannot write the icon { $path }: { $reason }
+crash-graphics-retry = The graphics card could not start: trying again with OpenGL only.
+# $value: the value found in the environment variable.
+crash-backend-unknown = CODEBOT_BACKEND={ $value } is not a graphics backend Codebot knows (auto, vulkan or gl): it is ignored.

@@ -51,7 +51,7 @@ problem-program-too-long =
 # $detail : les mots de l'analyseur de Python (en anglais).
 problem-invalid-syntax = Python ne comprend pas cette ligne (message de Python : « { $detail } »). Vérifie l'orthographe, les parenthèses, les guillemets et les deux-points.
 # $name : le nom écrit sans parenthèses.
-problem-missing-call-parens = « { $name } » sans parenthèses ne fait rien : écris { $name }() pour appeler la fonction.
+problem-missing-call-parens = « { $name } » sans parenthèses n'appelle pas la fonction : écris { $name }().
 
 ## Interdit dans Codebot
 
@@ -112,6 +112,8 @@ problem-crashed = ton programme s'est arrêté d'une façon inattendue. Ce n'est
 
 robot-hit-wall = le robot s'est cogné contre un mur. Vérifie devant_libre() avant d'avancer.
 robot-nothing-to-pick = il n'y a rien à ramasser sur cette case. Vérifie objet_ici() avant d'appeler ramasser().
+robot-hit-wall-no-sensor = le robot s'est cogné contre un mur. Compte les cases, et regarde de quel côté il est tourné avant d'avancer.
+robot-nothing-to-pick-no-sensor = il n'y a rien à ramasser sur cette case. Compte les cases jusqu'à l'objet avant d'appeler ramasser().
 robot-bag-empty = le sac du robot est vide : il n'a rien à déposer. Ramasse d'abord un objet avec ramasser().
 
 ## Limites
@@ -181,6 +183,8 @@ goal-wrong-output-missing-line = Il manque des lignes à l'affichage : la ligne 
 goal-wrong-output-extra-line = Ton programme affiche trop de lignes : la ligne { $number } (« { $printed } ») n'était pas attendue.
 # $expected, $said
 goal-wrong-said = Le robot devait dire « { $expected } », mais il a dit « { $said } ».
+# $expected, $said : les mêmes mots, aux majuscules près.
+goal-wrong-said-case = Le robot devait dire « { $expected } », mais il a dit « { $said } ». Presque : attention aux majuscules !
 # $expected
 goal-wrong-said-nothing = Le robot devait dire « { $expected } », mais il n'a rien dit. Utilise dire(...).
 # $first : le message du premier objectif possible.
@@ -375,8 +379,12 @@ settings-motion-help = Pas de glissements ni d'effets : le robot passe d'une cas
 # $name : le profil en cours.
 settings-saved-in-profile = Ces réglages sont enregistrés dans le profil de { $name }.
 settings-no-profile = Ces réglages valent jusqu'à ce que tu choisisses un profil ; ensuite, ils sont enregistrés dans ton profil.
+notice-title-info = C'est fait
 notice-title-warning = Attention
 notice-title-error = Un problème
+notice-title-reward = Bravo !
+# Le second bouton d'un message qui propose d'ouvrir un écran.
+notice-later = Plus tard
 notice-ok = J'ai compris
 notice-file-missing = le fichier a disparu
 notice-file-empty = le fichier est vide
@@ -428,7 +436,7 @@ level-variants-note =
 # $number : numéro de l'indice ; $total : nombre d'indices.
 level-hint-title = Indice { $number } sur { $total }
 level-hint-reveal = Voir l'indice { $number } sur { $total }
-level-goal-reach = Amène le robot sur la case d'arrivée (le drapeau).
+level-goal-reach = Amène le robot sur la case d'arrivée G (le drapeau).
 # $mark : la lettre écrite sur la case.
 level-goal-robot-on = Arrête le robot sur la case « { $mark } ».
 level-goal-collect-all = Ramasse tous les objets.
@@ -522,3 +530,44 @@ level-solution-note = Il y a souvent plusieurs bonnes solutions : la tienne peut
 level-close = Fermer
 level-verdict-hide = Masquer
 level-verdict-show = Voir le résultat
+
+## crash reports and graphics start-up (src/crash.rs, src/game/crash.rs, src/game/graphics.rs)
+
+crash-report-title = Codebot — rapport de plantage
+crash-report-intro = Codebot s'est arrêté à cause d'une erreur dans le jeu lui-même, pas dans le programme de l'élève. Les sauvegardes n'ont pas été touchées. Ce fichier ne contient ni code d'élève ni nom : vous pouvez l'envoyer à la personne qui s'occupe de Codebot.
+crash-report-version = Version
+crash-report-time = Heure
+crash-report-system = Système
+crash-report-graphics = Affichage
+crash-report-screen = Écran affiché
+crash-report-what = Ce qui s'est passé
+crash-report-where = Endroit dans le code
+crash-report-details = Pour les développeurs
+crash-report-unknown = inconnu
+# $path: where the report was written.
+crash-report-written = Codebot s'est arrêté à cause d'une erreur. Un rapport a été écrit dans { $path }
+# $reason: the technical reason.
+crash-report-not-written = Codebot s'est arrêté à cause d'une erreur, et le rapport de plantage n'a pas pu être écrit : { $reason }
+crash-notice-title = Codebot s'est arrêté la dernière fois
+# $path: the report file.
+crash-notice-body = Désolé ! Codebot s'est arrêté à cause d'une erreur la dernière fois. Tes sauvegardes ne risquent rien. Un rapport pour ton professeur a été enregistré ici : { $path }
+crash-notice-show = Voir le rapport
+crash-notice-copy = Copier le rapport
+crash-notice-copied = Copié : colle-le dans un courriel ou un message.
+crash-notice-open-folder = Ouvrir le dossier
+crash-notice-close = Fermer
+crash-graphics-title = Codebot ne peut pas démarrer
+# $reason: the technical reason.
+crash-no-graphics =
+    Codebot n'a pas pu démarrer la carte graphique de cet ordinateur.
+    À essayer : mettre à jour les pilotes de la carte graphique ; lancer Codebot avec `codebot --backend gl` (OpenGL, pour les cartes graphiques anciennes) ; ou jouer à la version de Codebot pour navigateur web.
+    Raison technique : { $reason }
+# $reason: the technical reason.
+crash-no-display =
+    Codebot n'a trouvé aucun écran où ouvrir sa fenêtre. Les commandes (`codebot --help`) fonctionnent sans écran.
+    Raison technique : { $reason }
+# $path: the PNG file asked for; $reason: the technical reason.
+crash-icon-not-written = Impossible d'écrire l'icône { $path } : { $reason }
+crash-graphics-retry = La carte graphique n'a pas pu démarrer : nouvel essai avec OpenGL seulement.
+# $value: the value found in the environment variable.
+crash-backend-unknown = CODEBOT_BACKEND={ $value } n'est pas un moteur graphique connu de Codebot (auto, vulkan ou gl) : cette valeur est ignorée.

@@ -66,7 +66,8 @@ pub(super) fn show(
                 function_line(ui, palette, &description);
             }
 
-            if !level.hints.is_empty() {
+            // No hints during an exam.
+            if !level.hints.is_empty() && active.exam.is_none() {
                 section(ui, &tr(lang, "level-hints", &[]));
                 hints::show(ui, lang, active, hints, reveal);
             }

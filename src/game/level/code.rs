@@ -2,8 +2,9 @@
 //! opens (or a starter comment), kept while they type, and saved when they run it, a
 //! second after they stop typing, when they leave the level and when the game closes.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use bevy::platform::time::Instant; // the browser has no std clock
 use bevy::prelude::*;
 
 use super::LevelSet;

@@ -8,12 +8,14 @@ use super::highlight::palette;
 use super::replay::{Replay, recorded_trace};
 use super::run::ProgramRun;
 use crate::grade::Failure;
-use crate::i18n::{Lang, program_error_message, tr};
+use crate::i18n::{Lang, program_error_message_for, tr};
+use crate::sandbox::RobotFn;
 
 /// The error of the variant shown, once the replay has reached the point where it
-/// happened: its message and line.
+/// happened: its message (advice fitting the functions `allowed`) and line.
 pub(super) fn shown_error(
     lang: Lang,
+    allowed: &[RobotFn],
     run: &ProgramRun,
     replay: &Replay,
 ) -> Option<(String, Option<u32>)> {
@@ -22,12 +24,14 @@ pub(super) fn shown_error(
         return None;
     };
     let frames = variant.trace.as_ref().map_or(0, |t| t.frames.len());
-    (replay.cursor >= frames as f32).then(|| (program_error_message(lang, error), error.line))
+    (replay.cursor >= frames as f32)
+        .then(|| (program_error_message_for(lang, error, allowed), error.line))
 }
 
 pub(super) fn show(
     ui: &mut egui::Ui,
     lang: Lang,
+    allowed: &[RobotFn],
     run: &ProgramRun,
     replay: &Replay,
     font_size: f32,
@@ -44,12 +48,19 @@ pub(super) fn show(
                 .stick_to_bottom(true)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    contents(ui, lang, run, replay, font_size);
+                    contents(ui, lang, allowed, run, replay, font_size);
                 });
         });
 }
 
-fn contents(ui: &mut egui::Ui, lang: Lang, run: &ProgramRun, replay: &Replay, font_size: f32) {
+fn contents(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    allowed: &[RobotFn],
+    run: &ProgramRun,
+    replay: &Replay,
+    font_size: f32,
+) {
     let mono = |text: &str| RichText::new(text).monospace().size(font_size);
     if let Some(waited) = run.running_for() {
         ui.horizontal(|ui| {
@@ -76,13 +87,16 @@ fn contents(ui: &mut egui::Ui, lang: Lang, run: &ProgramRun, replay: &Replay, fo
     }
     let output =
         recorded_trace(run, replay).map_or("", |t| animation::output_so_far(t, replay.cursor));
-    if output.is_empty() {
-        ui.label(mono(&tr(lang, "level-console-empty", &[])).color(palette::COMMENT));
-    } else {
+    let error = shown_error(lang, allowed, run, replay);
+    if !output.is_empty() {
         ui.label(mono(output.trim_end_matches('\n')).color(palette::TEXT));
+    } else if error.is_none() {
+        ui.label(mono(&tr(lang, "level-console-empty", &[])).color(palette::COMMENT));
     }
-    if let Some((message, _)) = shown_error(lang, run, replay) {
-        ui.add_space(4.0);
+    if let Some((message, _)) = error {
+        if !output.is_empty() {
+            ui.add_space(4.0);
+        }
         ui.label(RichText::new(message).size(font_size).color(palette::ERROR));
     }
 }

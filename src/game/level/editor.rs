@@ -25,7 +25,7 @@ pub(super) fn editor_id() -> egui::Id {
 
 /// Lines to mark in the editor (1-based).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct LineMarks {
+pub(crate) struct LineMarks {
     /// The line the robot is running in the replay.
     pub running: Option<u32>,
     /// The line where the program stopped on an error.
@@ -36,7 +36,18 @@ pub(super) struct LineMarks {
 
 /// Shows the editor filling the space given; returns whether the text changed.
 pub(super) fn show(ui: &mut egui::Ui, text: &mut String, marks: LineMarks, font_size: f32) -> bool {
-    let id = editor_id();
+    show_with_id(ui, editor_id(), text, marks, font_size)
+}
+
+/// [`show`] under another egui id (its own cursor and undo history), for the level
+/// editor's reference solution.
+pub(crate) fn show_with_id(
+    ui: &mut egui::Ui,
+    id: egui::Id,
+    text: &mut String,
+    marks: LineMarks,
+    font_size: f32,
+) -> bool {
     let mut changed = false;
     if ui.memory(|m| m.has_focus(id)) {
         changed |= handle_keys(ui.ctx(), id, text);
@@ -58,7 +69,7 @@ pub(super) fn show(ui: &mut egui::Ui, text: &mut String, marks: LineMarks, font_
         .show(ui, |ui| {
             let visible = ui.available_size();
             egui::ScrollArea::both()
-                .id_salt("level-code-scroll")
+                .id_salt(id.with("scroll"))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.horizontal_top(|ui| {

@@ -6,7 +6,7 @@ use crate::sim::{Goal, ItemKind};
 
 /// One line of the goal list.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct GoalLine {
+pub(crate) struct GoalLine {
     pub text: String,
     /// Text to show as code under the line (the exact output expected).
     pub code: Option<String>,
@@ -15,7 +15,7 @@ pub(super) struct GoalLine {
 }
 
 /// The goals of a level, one line each (nested goals indented).
-pub(super) fn goal_lines(lang: Lang, goals: &[Goal]) -> Vec<GoalLine> {
+pub(crate) fn goal_lines(lang: Lang, goals: &[Goal]) -> Vec<GoalLine> {
     let mut lines = Vec::new();
     for goal in goals {
         push_goal(lang, goal, 0, &mut lines);

@@ -49,7 +49,9 @@ fn reveal_hint(
     mut hints: ResMut<Hints>,
     mut save: MessageWriter<SaveWork>,
 ) {
-    let Some(active) = active else {
+    // No hints during an exam.
+    let Some(active) = active.filter(|a| a.exam.is_none()) else {
+        requests.clear();
         return;
     };
     for _ in requests.read() {

@@ -167,7 +167,11 @@ fn draw_screen(
                 );
             });
             let mut choice = None;
-            if shown.replay.verdict_open && shown.run.outcome().is_some() {
+            // No verdict during an exam: the teacher grades the code afterwards.
+            if shown.replay.verdict_open && shown.run.outcome().is_some() && active.exam.is_none() {
+                // At most a good half of the column: the world stays in sight even with
+                // the biggest text (the verdict scrolls then).
+                let most = ui.available_height() * 0.6;
                 egui::Panel::bottom("level-verdict").show(ui, |ui| {
                     let context = VerdictContext {
                         lang,
@@ -177,7 +181,16 @@ fn draw_screen(
                         ever_passed: shown.progress.level(&active.key).is_some_and(|l| l.passed),
                         stars,
                     };
-                    choice = verdict::show(ui, &context, &shown.run, &shown.replay);
+                    // A bar that shows, so a student sees there is more below.
+                    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                    egui::ScrollArea::vertical()
+                        .id_salt("level-verdict-scroll")
+                        .max_height(most)
+                        // Not the panel's height of the last frame: the content's, up to `most`.
+                        .min_scrolled_height(most)
+                        .show(ui, |ui| {
+                            choice = verdict::show(ui, &context, &shown.run, &shown.replay);
+                        });
                 });
             }
             let world = ui.available_rect_before_wrap();
@@ -217,7 +230,7 @@ fn draw_screen(
 }
 
 /// The theme's style made denser: this screen shows much at once.
-fn compact(style: &mut egui::Style) {
+pub(crate) fn compact(style: &mut egui::Style) {
     use egui::FontFamily::{Monospace, Proportional};
     for (text_style, size, family) in [
         (TextStyle::Body, 16.0, Proportional),
@@ -267,6 +280,10 @@ fn top_bar(
                     best
                 };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if active.exam.is_some() {
+                        // No stars in an exam: the countdown stands there (`exam`).
+                        return;
+                    }
                     for i in (0..crate::progress::MAX_STARS).rev() {
                         let full = i < best;
                         match stars {
@@ -296,7 +313,12 @@ fn code_panel(ui: &mut egui::Ui, lang: Lang, shown: &Shown, code: &mut Code, vie
         .default_size((ui.available_height() * 0.3).clamp(110.0, 260.0))
         .size_range(80.0..=ui.available_height() * 0.6)
         .show(ui, |ui| {
-            console::show(ui, lang, &shown.run, &shown.replay, CONSOLE_SIZE);
+            let allowed = shown
+                .active
+                .as_ref()
+                .map(|a| a.level.allowed_functions())
+                .unwrap_or_default();
+            console::show(ui, lang, &allowed, &shown.run, &shown.replay, CONSOLE_SIZE);
         });
     let outcome = shown.run.outcome();
     let same_code = outcome.is_some_and(|o| o.code == code.text);
@@ -321,7 +343,7 @@ fn code_panel(ui: &mut egui::Ui, lang: Lang, shown: &Shown, code: &mut Code, vie
         .flatten()
         .and_then(|t| animation::current_line(t, shown.replay.cursor));
     let error = same_code
-        .then(|| shown_error(lang, &shown.run, &shown.replay))
+        .then(|| shown_error(lang, &[], &shown.run, &shown.replay))
         .flatten()
         .and_then(|(_, line)| line);
     let reveal = (running != view.running_line).then_some(running).flatten();
@@ -373,7 +395,7 @@ fn world_overlays(
         painter.rect_filled(chip, 6.0, Color32::from_black_alpha(160));
         painter.galley(chip.min + egui::vec2(8.0, 4.0), galley, Color32::WHITE);
     }
-    let hidden = shown.replay.verdict_hidden && !shown.replay.verdict_open;
+    let hidden = shown.replay.verdict_hidden && !shown.replay.verdict_open && active.exam.is_none();
     if hidden && shown.run.outcome().is_some() && !shown.run.is_running() {
         let size = egui::vec2(170.0, 30.0);
         let place = egui::Rect::from_min_size(

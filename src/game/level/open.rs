@@ -1,5 +1,7 @@
 //! Which level the screen shows: the one named by `Session::level`, loaded with its
 //! variant worlds when the screen opens or the session switches level ("next level").
+//! A level of an exam pack keeps only its first variant: during an exam the student
+//! sees and runs that one; the teacher grades every variant afterwards.
 
 use bevy::prelude::*;
 
@@ -7,7 +9,7 @@ use super::LevelSet;
 use crate::game::unlock::level_states;
 use crate::game::{Packs, Screen, Session};
 use crate::i18n::{Lang, tr};
-use crate::level::Level;
+use crate::level::{Exam, Level};
 use crate::progress::Profile;
 use crate::sim::Trace;
 
@@ -26,6 +28,9 @@ pub struct ActiveLevel {
     pub level: Level,
     /// One trace without actions per variant: its starting world, shown before a run.
     pub previews: Vec<Trace>,
+    /// The exam's rules when the level belongs to an exam pack: no hints, no solution,
+    /// no verdict, the first variant only.
+    pub exam: Option<Exam>,
 }
 
 impl ActiveLevel {
@@ -99,7 +104,14 @@ fn open_session_level(
 
 /// The level and its variants; `Err(None)` when no level has this key.
 fn prepare(packs: &Packs, key: &str) -> Result<ActiveLevel, Option<String>> {
-    let level = packs.level(key).ok_or(None)?.clone();
+    let mut level = packs.level(key).ok_or(None)?.clone();
+    let exam = key
+        .split_once('/')
+        .and_then(|(pack, _)| packs.0.iter().find(|p| p.id == pack))
+        .and_then(|pack| pack.exam.clone());
+    if exam.is_some() {
+        level.variants.count = 1;
+    }
     let worlds = level.worlds().map_err(|e| Some(e.to_string()))?;
     let previews = worlds
         .into_iter()
@@ -109,6 +121,7 @@ fn prepare(packs: &Packs, key: &str) -> Result<ActiveLevel, Option<String>> {
         key: key.to_owned(),
         level,
         previews,
+        exam,
     })
 }
 

@@ -1,24 +1,22 @@
-//! Running the student's program without ever freezing the game: grading happens on a
-//! background thread that calls `grade::grade` with a runner starting the sandbox
-//! worker process, and the frame loop only polls for the report. Stop (or leaving the
-//! level) raises a cancel flag that kills the worker.
+//! Running the student's program without ever freezing the game: the program runs
+//! elsewhere (`run_host`: the sandbox's worker process from a background thread
+//! natively, a Web Worker in the browser) and the frame loop only polls for the report.
+//! Stop (or leaving the level) drops the run, which kills the worker.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
 
 use super::LevelSet;
 use super::code::Code;
 use super::open::{ActiveLevel, LevelOpened};
+use super::run_host::{self, PendingRun};
 use super::saves::SaveWork;
+use crate::game::capture::fps_log_enabled;
 use crate::game::{Screen, Session};
 use crate::grade::Report;
-use crate::i18n::{Lang, tr};
-use crate::level::Level;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<WorkerExecutable>()
@@ -106,18 +104,14 @@ impl ProgramRun {
     }
 
     fn cancel(&mut self) {
-        if let Some(job) = self.job.take() {
-            // The thread ends on its own once the worker is killed; nobody waits for it.
-            job.cancel.store(true, Ordering::Relaxed);
-        }
+        // Dropping the pending run stops its worker.
+        self.job = None;
     }
 }
 
 #[derive(Debug)]
 struct Job {
-    cancel: Arc<AtomicBool>,
-    /// In a mutex only because resources must be `Sync`; only the poll touches it.
-    receiver: Mutex<Receiver<Result<Report, String>>>,
+    pending: Box<dyn PendingRun>,
     started: Instant,
     code: String,
     /// Frames drawn while the program ran (diagnostics: the game must not freeze).
@@ -139,16 +133,25 @@ fn run_program(
     let Some(active) = active else {
         return;
     };
+    if active.exam.as_ref().is_some_and(|exam| !exam.allow_runs) {
+        // This exam only collects code.
+        return;
+    }
     run.cancel();
     if let Some(work) = code.take_save() {
         save.write(work);
     }
-    run.job = Some(start_job(
-        active.level.clone(),
-        code.text.clone(),
-        worker.0.clone(),
-        session.lang,
-    ));
+    run.job = Some(Job {
+        pending: run_host::start(
+            active.level.clone(),
+            code.text.clone(),
+            worker.0.clone(),
+            session.lang,
+        ),
+        started: Instant::now(),
+        code: code.text.clone(),
+        frames: 0,
+    });
     run.outcome = None;
     run.stopped = false;
     run.generation += 1;
@@ -164,7 +167,6 @@ fn stop_program(mut requests: MessageReader<StopProgram>, mut run: ResMut<Progra
 fn poll_program(
     mut run: ResMut<ProgramRun>,
     active: Option<Res<ActiveLevel>>,
-    session: Res<Session>,
     mut finished: MessageWriter<ProgramFinished>,
     mut save: MessageWriter<SaveWork>,
 ) {
@@ -172,23 +174,22 @@ fn poll_program(
         return;
     };
     job.frames += 1;
-    let receiver = job
-        .receiver
-        .get_mut()
-        .unwrap_or_else(PoisonError::into_inner);
-    let report = match receiver.try_recv() {
-        Ok(report) => report,
-        Err(TryRecvError::Empty) => return,
-        Err(TryRecvError::Disconnected) => Err(tr(session.lang, "level-run-crashed", &[])),
+    let Some(report) = job.pending.poll() else {
+        return;
     };
     let job = run.job.take().expect("checked above");
     let waited = job.started.elapsed();
-    debug!(
-        "program graded in {} ms; {} frames drawn meanwhile ({:.0} per second)",
+    let frames = format!(
+        "program graded in {} ms; {} frames drawn meanwhile ({:.1} per second)",
         waited.as_millis(),
         job.frames,
         f64::from(job.frames) / waited.as_secs_f64().max(1e-3)
     );
+    if fps_log_enabled() {
+        info!("{frames}");
+    } else {
+        debug!("{frames}");
+    }
     if let (Ok(report), Some(active)) = (&report, active) {
         save.write(SaveWork::Attempt {
             key: active.key.clone(),
@@ -207,6 +208,7 @@ fn poll_program(
 
 fn forget_on_open(mut opened: MessageReader<LevelOpened>, mut run: ResMut<ProgramRun>) {
     if opened.read().count() > 0 {
+        run_host::prepare();
         run.cancel();
         run.outcome = None;
         run.stopped = false;
@@ -217,68 +219,4 @@ fn forget_program(mut run: ResMut<ProgramRun>) {
     run.cancel();
     run.outcome = None;
     run.stopped = false;
-}
-
-fn start_job(level: Level, code: String, worker: Option<PathBuf>, lang: Lang) -> Job {
-    let cancel = Arc::new(AtomicBool::new(false));
-    let (sender, receiver) = mpsc::channel();
-    let flag = Arc::clone(&cancel);
-    let program = code.clone();
-    let grading = move || {
-        let report = match worker {
-            Some(worker) => grade_in_sandbox(&level, &program, worker, &flag),
-            None => Err(tr(lang, "level-run-no-worker", &[])),
-        };
-        // Nobody listens any more when the run was stopped: that is fine.
-        let _ = sender.send(report);
-    };
-    // If the thread cannot start, the sender is dropped and the poll reports a crash.
-    let _ = std::thread::Builder::new()
-        .name("codebot-grading".into())
-        .spawn(grading);
-    Job {
-        cancel,
-        receiver: Mutex::new(receiver),
-        started: Instant::now(),
-        code,
-        frames: 0,
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn grade_in_sandbox(
-    level: &Level,
-    code: &str,
-    worker: PathBuf,
-    cancel: &AtomicBool,
-) -> Result<Report, String> {
-    use crate::grade::Runner;
-    use crate::sandbox::{RunRecord, RunRequest, Sandbox};
-
-    struct Cancellable<'a> {
-        sandbox: Sandbox,
-        cancel: &'a AtomicBool,
-    }
-
-    impl Runner for Cancellable<'_> {
-        fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
-            self.sandbox.run_cancellable(request, self.cancel)
-        }
-    }
-
-    let runner = Cancellable {
-        sandbox: Sandbox::new(worker),
-        cancel,
-    };
-    crate::grade::grade(level, code, &runner).map_err(|e| e.to_string())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn grade_in_sandbox(
-    _level: &Level,
-    _code: &str,
-    _worker: PathBuf,
-    _cancel: &AtomicBool,
-) -> Result<Report, String> {
-    Err("the web build runs programs in a Web Worker, not wired to the game yet".into())
 }

@@ -11,8 +11,9 @@ use super::run::ProgramRun;
 use crate::cli::failure_message;
 use crate::game::theme::Palette;
 use crate::grade::{Failure, Report};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, program_error_message_for, tr};
 use crate::level::Level;
+use crate::sandbox::ErrorKind;
 
 /// What the student chose in the verdict panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,25 +90,23 @@ pub(super) fn show(
                 let reason = failed
                     .failure
                     .as_ref()
-                    .map(|f| failure_message(lang, failed.seed, f))
+                    .map(|f| failure_message_for(lang, &context.active.level, failed.seed, f))
                     .unwrap_or_default();
-                if report.variants.len() > 1 {
-                    let args = [
-                        ("number", number.into()),
-                        ("total", report.variants.len().into()),
-                    ];
-                    ui.label(
-                        RichText::new(tr(lang, "level-verdict-failed-variant", &args)).strong(),
-                    );
-                }
-                ui.label(strong(reason));
+                // The variant and the reason on one wrapped line: the world keeps its room.
+                ui.horizontal_wrapped(|ui| {
+                    if report.variants.len() > 1 && !stopped_before_running(report) {
+                        let args = [
+                            ("number", number.into()),
+                            ("total", report.variants.len().into()),
+                        ];
+                        ui.label(
+                            RichText::new(tr(lang, "level-verdict-failed-variant", &args)).strong(),
+                        );
+                    }
+                    ui.label(strong(reason));
+                });
             }
         }
-    }
-    if let Ok(report) = &outcome.report
-        && report.variants.len() > 1
-    {
-        choice = choice.or(variant_picker(ui, context, report, replay.variant));
     }
     ui.add_space(2.0);
     ui.horizontal_wrapped(|ui| {
@@ -132,9 +131,40 @@ pub(super) fn show(
         if ui.button(t("level-verdict-hide")).clicked() {
             choice = Some(VerdictChoice::Hide);
         }
+        // The variants to replay, beside the buttons (none when the program never ran:
+        // a syntax error is the same on every variant).
+        if let Ok(report) = &outcome.report
+            && report.variants.len() > 1
+            && !stopped_before_running(report)
+        {
+            ui.separator();
+            choice = choice
+                .clone()
+                .or(variant_picker(ui, context, report, replay.variant));
+        }
     });
     ui.add_space(6.0);
     choice
+}
+
+/// Why a variant failed, with advice fitting the level (no sensor it does not offer).
+fn failure_message_for(lang: Lang, level: &Level, seed: u64, failure: &Failure) -> String {
+    match failure {
+        Failure::Program(error) => {
+            program_error_message_for(lang, error, &level.allowed_functions())
+        }
+        _ => failure_message(lang, seed, failure),
+    }
+}
+
+/// The program stopped before running on any variant (a syntax error, a forbidden
+/// import...): which variant does not matter.
+fn stopped_before_running(report: &Report) -> bool {
+    report
+        .first_failure()
+        .and_then(|v| v.failure.as_ref())
+        .and_then(Failure::kind)
+        .is_some_and(|kind| matches!(kind, ErrorKind::Syntax | ErrorKind::Forbidden))
 }
 
 fn title(ui: &mut egui::Ui, text: &str, color: Color32) {
@@ -194,28 +224,27 @@ fn variant_picker(
     let lang = context.lang;
     let palette = &context.palette;
     let mut choice = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(tr(lang, "level-verdict-variants", &[]));
-        for (i, variant) in report.variants.iter().enumerate() {
-            let number = i + 1;
-            let (mark, color, tip) = match &variant.failure {
-                None => ("✔", palette.success, "level-variant-passed"),
-                Some(Failure::NotRun) => ("–", palette.weak_text, "level-variant-not-run"),
-                Some(_) => ("✖", palette.danger, "level-variant-failed"),
-            };
-            let text = RichText::new(format!("{number} {mark}"))
-                .strong()
-                .color(color);
-            let response = ui.selectable_label(i == shown, text).on_hover_text(tr(
-                lang,
-                tip,
-                &[("number", number.into())],
-            ));
-            if response.clicked() {
-                choice = Some(VerdictChoice::ShowVariant(i));
-            }
+    // Straight into the caller's wrapping row: on a narrow column the numbers wrap too.
+    ui.label(tr(lang, "level-verdict-variants", &[]));
+    for (i, variant) in report.variants.iter().enumerate() {
+        let number = i + 1;
+        let (mark, color, tip) = match &variant.failure {
+            None => ("✔", palette.success, "level-variant-passed"),
+            Some(Failure::NotRun) => ("–", palette.weak_text, "level-variant-not-run"),
+            Some(_) => ("✖", palette.danger, "level-variant-failed"),
+        };
+        let text = RichText::new(format!("{number} {mark}"))
+            .strong()
+            .color(color);
+        let response = ui.selectable_label(i == shown, text).on_hover_text(tr(
+            lang,
+            tip,
+            &[("number", number.into())],
+        ));
+        if response.clicked() {
+            choice = Some(VerdictChoice::ShowVariant(i));
         }
-    });
+    }
     choice
 }
 

@@ -23,6 +23,8 @@ const CELL: f32 = 64.0;
 const MARGIN: f32 = 0.35;
 /// Largest cell drawn, in logical pixels: small worlds do not become huge.
 pub(super) const MAX_CELL_PX: f32 = 112.0;
+/// The letter of the goal cell in level maps, which briefs use ("va sur G").
+const GOAL_LETTER: char = 'G';
 /// Sprites kept for effects (a crash throws several sparks).
 const EFFECT_SPRITES: usize = 7;
 
@@ -269,14 +271,17 @@ fn draw_grid(
                     continue;
                 }
                 grid.spawn((tile(&art.floor), at(world, pos, 1.0)));
-                if world.goals.contains(&pos) {
+                let goal = world.goals.contains(&pos);
+                if goal {
                     grid.spawn((tile(&art.goal), at(world, pos, 2.0)));
                 }
-                if let Some(mark) = world.marks.get(&pos).filter(|m| marks.contains(m)) {
-                    // The letter goals use to name the cell, in its top-left corner.
+                // The letter naming the cell, in its top-left corner: the mark goals use,
+                // else G on the goal flag (briefs say "go to G").
+                let mark = world.marks.get(&pos).filter(|m| marks.contains(m));
+                if let Some(letter) = mark.copied().or(goal.then_some(GOAL_LETTER)) {
                     let corner = Vec3::new(-CELL * 0.3, CELL * 0.28, 2.5);
                     grid.spawn((
-                        Text2d::new(mark.to_string()),
+                        Text2d::new(letter.to_string()),
                         TextFont::from_font_size(18.0),
                         TextColor(Color::srgba(0.1, 0.1, 0.15, 0.75)),
                         at(world, pos, 0.0)

@@ -1,0 +1,3 @@
+élevé = 2
+if élevé = 3:
+    dire('ça')

@@ -1,0 +1,2 @@
+if front_is_clear()
+    move()

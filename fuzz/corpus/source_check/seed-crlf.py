@@ -1,0 +1,3 @@
+while True:
+    move()
+	break

@@ -1,0 +1,3 @@
+import math
+import os
+from random import randint

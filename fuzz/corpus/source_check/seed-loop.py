@@ -1,0 +1,3 @@
+for i in range(4):
+    move()
+    turn_left()

@@ -1,0 +1,2 @@
+move()
+turn_left

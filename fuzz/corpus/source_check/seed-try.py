@@ -1,0 +1,6 @@
+try:
+    move()
+except Exception:
+    pass
+finally:
+    print('fin')
