@@ -31,6 +31,9 @@ fn child_saves_in_a_loop() {
         Some(summary) => store.load_profile(&summary.id).unwrap().value,
         None => store.create_profile(PROFILE, 3).unwrap(),
     };
+    // The parent starts its kill timer only now: on a loaded machine the start-up of
+    // this process alone can take longer than the longest timer.
+    println!("ready");
     loop {
         let next = profile.levels_passed();
         let key = format!("codebot/level-{next}");
@@ -67,13 +70,13 @@ fn killing_the_saving_process_never_loses_a_completed_level() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
+        let mut output = BufReader::new(child.stdout.take().unwrap());
+        let mut ready = String::new();
+        output.read_line(&mut ready).unwrap();
         std::thread::sleep(Duration::from_micros(rng.u64(2_000..40_000)));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
-        for line in BufReader::new(child.stdout.take().unwrap())
-            .lines()
-            .map_while(Result::ok)
-        {
+        for line in output.lines().map_while(Result::ok) {
             if let Some(n) = line
                 .strip_prefix("saved ")
                 .and_then(|n| n.parse::<u32>().ok())
