@@ -436,12 +436,12 @@ fn allowed_modules_hide_their_internals() {
         "import random\nprint(getattr(random, '__loader__'))\n",
         Some(Forbidden),
     );
-    // Known bug: a missing attribute of these modules blocks the interpreter until the
-    // watchdog ends the run (it should be an AttributeError). It still ends, harmlessly.
+    // A missing attribute is a plain AttributeError, at once.
     expect(
         "import random\nrandom.os.system('touch pwned')\n",
-        Some(Timeout),
+        Some(Runtime),
     );
+    expect("import math\nprint(math.foo)\n", Some(Runtime));
 }
 
 #[test]

@@ -315,13 +315,15 @@ fn install_budget(vm: &VirtualMachine, state: &Shared, stop: &PyTypeRef) -> PyRe
         "setprofile",
         "setrecursionlimit",
         "_getframe",
-        "modules",
         "stdout",
         "stderr",
         "stdin",
     ] {
         sys.del_attr(name, vm).ok();
     }
+    // An empty `sys.modules` rather than none: RustPython looks there to word the
+    // error for a missing module attribute, and without it that lookup recursed.
+    sys.set_attr("modules", vm.ctx.new_dict(), vm)?;
     Ok(())
 }
 
