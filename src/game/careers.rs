@@ -100,11 +100,7 @@ fn careers_screen(
         .frame(theme::screen_frame(&p))
         .show(&mut root, |ui| {
             ui.horizontal(|ui| {
-                let back = ui.button(session.t("common-back"));
-                if entered {
-                    back.request_focus();
-                }
-                if back.clicked() {
+                if theme::back_button(ui, &session.t("common-back"), entered) {
                     navigate.write(Navigate::Back);
                 }
                 ui.heading(session.t("careers-title"));

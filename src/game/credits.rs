@@ -51,11 +51,7 @@ fn credits_screen(
                     ui.vertical_centered(|ui| {
                         ui.set_max_width(860.0);
                         ui.horizontal(|ui| {
-                            let back = ui.button(session.t("common-back"));
-                            if entered {
-                                back.request_focus();
-                            }
-                            if back.clicked() {
+                            if theme::back_button(ui, &session.t("common-back"), entered) {
                                 navigate.write(Navigate::Back);
                             }
                             ui.heading(session.t("credits-title"));

@@ -125,11 +125,7 @@ fn settings_screen(
                         ui.vertical(|ui| {
                             ui.set_width(width);
                             ui.horizontal(|ui| {
-                                let back = ui.button(session.t("common-back"));
-                                if entered {
-                                    back.request_focus();
-                                }
-                                if back.clicked() {
+                                if theme::back_button(ui, &session.t("common-back"), entered) {
                                     navigate.write(Navigate::Back);
                                 }
                                 ui.heading(session.t("settings-title"));

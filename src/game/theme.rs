@@ -325,6 +325,17 @@ pub fn wide_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
     )
 }
 
+/// The "Back" button that starts a screen's title row: it takes the keyboard focus when
+/// the screen has just opened (`entered`), so Enter or Space goes back at once. Whether
+/// it was clicked.
+pub fn back_button(ui: &mut egui::Ui, label: &str, entered: bool) -> bool {
+    let back = ui.button(label);
+    if entered {
+        back.request_focus();
+    }
+    back.clicked()
+}
+
 /// A choice among several (language, text size...), drawn as a toggle button.
 pub fn choice(ui: &mut egui::Ui, palette: &Palette, selected: bool, text: &str) -> egui::Response {
     let mut label = egui::RichText::new(text);
