@@ -24,6 +24,11 @@
 # The window gets the keyboard focus (xdotool), as a player's window has: Bevy then
 # draws the level screen continuously, as it does for a player. Targets: 60 frames per
 # second idle, 30 while a runaway program runs, start under 2 s, under 400 MB.
+#
+# Other work on the machine lowers the frame rates: with the kernel's autogroup
+# scheduling (/proc/sys/kernel/sched_autogroup_enabled), `nice` only orders processes
+# within one session, and each busy session gets its share of the cores. The report ends
+# with the load average and the busiest processes, to read the numbers with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,7 +52,9 @@ BIN=$(cd "$(dirname "$CODEBOT_BIN")" && pwd)/$(basename "$CODEBOT_BIN")
 WORK=$(mktemp -d)
 GAME_PID=
 cleanup() {
-  [ -n "$GAME_PID" ] && kill "$GAME_PID" 2>/dev/null
+  # `|| true`: under `set -e` a failed kill (the game already gone) would end the
+  # cleanup here and leave the virtual display running.
+  [ -z "$GAME_PID" ] || kill "$GAME_PID" 2>/dev/null || true
   stop_display
   rm -rf "$WORK"
 }
@@ -83,7 +90,8 @@ finish() {
   GAME_PID=
 }
 
-rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+# Resident memory of a running game, or "gone" when it has ended (see its log).
+rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo gone; }
 
 # Frame rates of the 5-second windows logged after the first one (warming up).
 fps_windows() { grep -o 'fps [0-9.]*' "$1" | awk 'NR > 1 { print $2 }'; }
@@ -94,6 +102,10 @@ stats() { # min / median / max of numbers on stdin
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
     printf "median %.1f (min %.1f, max %.1f, %d values)", m, v[1], v[NR], NR }'
 }
+
+# Other work on the machine skews every number: note the load and the busiest processes.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+busy_before=$(ps -eo pcpu=,ni=,comm= --sort=-pcpu | awk '$1 >= 10 { printf "%s%s (%s%% cpu, nice %s)", sep, $3, $1, $2; sep = ", " }')
 
 # -- Start to title --------------------------------------------------------------------
 # The title is on screen when the middle of the window (logo and name) is not flat any
@@ -116,7 +128,8 @@ for run in $(seq "$RUNS"); do
     sleep 0.05
   done
   if [ -z "$shown" ]; then
-    echo "run $run: the title did not appear in 30 s" >&2
+    echo "run $run: the title did not appear in 30 s; the game's last words:" >&2
+    tail -n 5 "$WORK/start-$run.log" >&2
   else
     awk "BEGIN { printf \"%.2f\n\", $shown - $started }" >>"$WORK/starts"
   fi
@@ -146,7 +159,10 @@ while [ "$SECONDS" -lt "$end" ]; do
   done_runs=$(grep -c 'program graded in' "$WORK/runaway.log" || true)
   if [ "$done_runs" -gt "$runs" ]; then
     runs=$done_runs
-    xdotool key --window "$window" ctrl+Return
+    # Real key presses (XTEST) to the focused window, held like a player's: events sent
+    # with `--window` are synthetic and the game may ignore them.
+    xdotool windowfocus "$window" 2>/dev/null || true
+    xdotool keydown ctrl && sleep 0.1 && xdotool key Return && sleep 0.1 && xdotool keyup ctrl
   fi
   sleep 0.05
 done
@@ -167,4 +183,6 @@ runaway program (while True: pass), run again as soon as it ends:
   frames/s over 5 s windows:        $busy
   time to its verdict (ms):         $graded
 resident memory (MiB): title $title_rss, level $level_rss, level after the runs $running_rss
+load average (1, 5, 15 min): before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)
+busy processes before: ${busy_before:-none}
 EOF

@@ -15,9 +15,9 @@
 #
 # The executable is one file: levels, messages, curriculum, fonts and pictures are inside
 # it. Debug information is removed; function names are kept, so that crash reports say
-# where the game stopped. It prints the sizes and the time from start to the first frame
-# is measured by scripts/screenshots.sh (FPS=1). Windows and macOS packages cannot be built
-# on Linux: see README.md, "Packages".
+# where the game stopped. It prints the sizes (also fully stripped, for comparison); the
+# time from start to the title screen is measured by scripts/measure-game.sh. Windows and
+# macOS packages cannot be built on Linux: see README.md, "Packages".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,7 +45,8 @@ strip --strip-debug "$OUT/build/codebot"
 "$OUT/build/codebot" --write-icon "$OUT/build/codebot.png"
 
 # -- tar.gz for portable use -------------------------------------------------------------
-TAR_DIR="$OUT/build/codebot"
+# (in a folder of its own: build/codebot is the executable the .deb takes)
+TAR_DIR="$OUT/build/tar/codebot"
 mkdir -p "$TAR_DIR/codebot-data"
 cp "$OUT/build/codebot" "$TAR_DIR/codebot"
 cp README.md LICENSE-MIT LICENSE-APACHE "$TAR_DIR/"
@@ -60,7 +61,7 @@ plantage, parce que ce dossier est à côté de l'exécutable codebot (mode port
 Supprimez ou renommez ce dossier pour utiliser le dossier de données de l'utilisateur.
 EOF
 TARBALL="$OUT/codebot-$VERSION-linux-$ARCH.tar.gz"
-tar -C "$OUT/build" -czf "$TARBALL" codebot
+tar -C "$OUT/build/tar" -czf "$TARBALL" codebot
 
 # -- .deb --------------------------------------------------------------------------------
 if ! cargo deb --version >/dev/null 2>&1; then
@@ -78,3 +79,8 @@ done
 printf '%-50s %6.1f MB (release build %.1f MB)\n' "executable, debug info removed" \
   "$(awk "BEGIN { print $(stat -c %s "$OUT/build/codebot") / 1e6 }")" \
   "$(awk "BEGIN { print $(stat -c %s "$BIN") / 1e6 }")"
+strip -o "$OUT/build/codebot-stripped" "$BIN"
+printf '%-50s %6.1f MB (not shipped: crash reports would lose the names)\n' \
+  "executable, fully stripped" \
+  "$(awk "BEGIN { print $(stat -c %s "$OUT/build/codebot-stripped") / 1e6 }")"
+rm -f "$OUT/build/codebot-stripped"

@@ -346,6 +346,22 @@ fn without_a_file_dialog_a_pack_is_saved_as_a_zip_in_the_default_folder() {
     let shared = codebot::level::load_pack(&zip).unwrap();
     assert_eq!(shared.id, "partage");
     assert!(notice_ids(&app).contains(&"pack-exported"));
+
+    // Files to open cannot be guessed: the player is told to drop them or use --pack.
+    for purpose in [DialogPurpose::InstallPack, DialogPurpose::ProgressFolder] {
+        app.world_mut().write_message(OpenDialog {
+            purpose,
+            title: "Open".into(),
+            folder: None,
+            file_name: None,
+        });
+    }
+    for _ in 0..3 {
+        app.update();
+    }
+    let ids = notice_ids(&app);
+    assert!(ids.contains(&"pack-no-dialog"), "{ids:?}");
+    assert!(ids.contains(&"teacher-no-dialog"), "{ids:?}");
 }
 
 // --- the student's files ------------------------------------------------------------------
@@ -621,6 +637,16 @@ fn an_exam_is_graded_off_the_frame_loop_from_the_submissions() {
         app.update();
     }
     app.world_mut().resource_mut::<Code>().set(SOLUTION);
+    // "Hand in" asks first.
+    app.world_mut().write_message(ExamRequest::AskHandIn {
+        pack: "controle".into(),
+    });
+    app.update();
+    assert_eq!(
+        app.world().resource::<Exams>().confirming(),
+        Some("controle")
+    );
+    assert!(!copy_on_disk(&data).handed_in);
     app.world_mut().write_message(ExamRequest::HandIn {
         pack: "controle".into(),
     });
@@ -629,6 +655,7 @@ fn an_exam_is_graded_off_the_frame_loop_from_the_submissions() {
     }
     assert!(copy_on_disk(&data).handed_in);
     assert!(notice_ids(&app).contains(&"exam-handed-in"));
+    assert_eq!(app.world().resource::<Exams>().confirming(), None);
 
     // Another student's copy, written by hand: wrong code for `a`, a loop for `b`.
     let mut other = Submission::new(

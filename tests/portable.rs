@@ -4,6 +4,10 @@
 //! levels, messages and sandbox worker are all inside the executable), installs a pack
 //! and plays a level of it; everything it writes lands in `codebot-data`, nothing in the
 //! (fake) home folder nor in the current folder.
+//!
+//! It copies the executable cargo built for the tests; set `CODEBOT_PORTABLE_EXE` to copy
+//! another one instead, e.g. the release build as IT staff get it:
+//! `CODEBOT_PORTABLE_EXE=target/release/codebot cargo test --test portable`.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,6 +17,16 @@ use tempfile::TempDir;
 
 const LEVEL: &str = "codebot/premiers-pas-01";
 const PACK_ID: &str = "portable-test";
+/// The executable to copy instead of the test build.
+const EXE_ENV: &str = "CODEBOT_PORTABLE_EXE";
+
+/// The executable the test copies: `CODEBOT_PORTABLE_EXE`, else the test build.
+fn built_executable() -> PathBuf {
+    std::env::var_os(EXE_ENV)
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_codebot")))
+}
 
 /// Every file under `dir`, relative to it.
 fn files_under(dir: &Path) -> BTreeSet<PathBuf> {
@@ -41,12 +55,13 @@ struct Portable {
 impl Portable {
     fn new() -> Portable {
         let root = tempfile::tempdir().unwrap();
-        let built = Path::new(env!("CARGO_BIN_EXE_codebot"));
+        let built = built_executable();
         for dir in ["app/codebot-data", "home", "cwd", "input"] {
             std::fs::create_dir_all(root.path().join(dir)).unwrap();
         }
         let exe = root.path().join("app").join(built.file_name().unwrap());
-        std::fs::copy(built, &exe).unwrap();
+        std::fs::copy(&built, &exe)
+            .unwrap_or_else(|e| panic!("cannot copy {}: {e}", built.display()));
         Portable { root, exe }
     }
 

@@ -1152,3 +1152,30 @@ fn the_teacher_commands_exit_with_the_documented_codes() {
     let out = codebot(&data, &["remove-pack", "classe"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+// --- a pack given as bytes (the web page's upload or drop) -----------------------------
+
+#[test]
+fn a_pack_zip_given_as_bytes_gets_the_checks_of_an_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(zip_of(
+        &dir.path().join("ok.zip"),
+        &simple_pack("web-class"),
+    ))
+    .unwrap();
+    let (files, pack) = level::load_zip_bytes("ok.zip", &bytes).unwrap();
+    assert_eq!(pack.id, "web-class");
+    assert_eq!(pack.levels().count(), 2);
+    assert!(files.files.contains_key("pack.ron"));
+
+    let builtin =
+        std::fs::read(zip_of(&dir.path().join("b.zip"), &simple_pack("codebot"))).unwrap();
+    assert!(matches!(
+        level::load_zip_bytes("b.zip", &builtin),
+        Err(PackError::BuiltinId { id }) if id == "codebot"
+    ));
+    assert!(matches!(
+        level::load_zip_bytes("junk.zip", b"not a zip at all"),
+        Err(PackError::Refused(_))
+    ));
+}

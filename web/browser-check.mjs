@@ -1,14 +1,22 @@
-// Opens the in-browser build in headless Chromium and checks the foundations
-// (scripts/web-test.sh runs it; docs/web.md): the page loads and the game draws
-// (not a blank canvas), a level opens from the page's options, a program typed into
-// the editor runs in the sandbox's Web Worker, and `while True: pass` neither freezes
-// the page nor the game, which keeps drawing frames until the worker is terminated.
-// Prints the numbers it measured; screenshots go to the folder given as second argument.
+// Opens the in-browser build in headless Chromium (scripts/web-test.sh runs it;
+// docs/web.md): the title screen; a profile created on the profile screen; level 1, the
+// correct program typed and run in the sandbox's Web Worker (verdict `passed`); a reload
+// keeps the progress (localStorage); `while True: pass` and a built-in that never returns
+// end as `timeout` while the game keeps drawing; "Export my progress" downloads the
+// file, which "Import my progress…" uploads on another browser profile ("at school");
+// copy and paste in the code editor; a teacher's pack installed by upload and another by
+// a drop on the page, both still there after a reload. Every screenshot must show more
+// than 20 colours (a blank canvas fails). Prints what it measured; the screenshots, the
+// downloads and the page's console go to the folder given as second argument.
+//
+// egui draws everything on the canvas: buttons are clicked at their place in a
+// 1280×720 window (the constants below, found on the screenshots).
 //
 //   node web/browser-check.mjs <dist-dir> <screenshot-dir>
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const [dist = 'dist', shots = '/tmp/codebot-web-shots'] = process.argv.slice(2);
@@ -103,18 +111,26 @@ async function screen(page, name) {
   await page.waitForFunction((name) => document.body.dataset.screen === name, name, { timeout: 120000 });
 }
 
-// Presses `key` with Ctrl held. egui reads the modifiers once a frame, and SwiftShader
-// draws only a few frames a second: every step waits longer than a frame, or typed
-// letters would be taken as Ctrl shortcuts.
+// Waits at least `ms` and at least two frames of the page: egui reads the keyboard's
+// modifiers once a frame, and SwiftShader on a busy machine draws a frame every second
+// or two.
+async function settle(page, ms = 1200) {
+  await Promise.all([
+    page.waitForTimeout(ms),
+    page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))),
+  ]);
+}
+
+// Presses `key` with Ctrl held, each step a frame apart, or typed letters would be
+// taken as Ctrl shortcuts (and Ctrl shortcuts as letters).
 async function withCtrl(page, key) {
-  const frame = 1200;
-  await page.waitForTimeout(frame);
+  await settle(page);
   await page.keyboard.down('Control');
-  await page.waitForTimeout(frame);
+  await settle(page);
   await page.keyboard.press(key);
-  await page.waitForTimeout(frame);
+  await settle(page);
   await page.keyboard.up('Control');
-  await page.waitForTimeout(frame);
+  await settle(page);
 }
 
 // Types `program` into the code editor (clicked at EDITOR_X, EDITOR_Y) over what was
@@ -137,6 +153,84 @@ async function runProgram(page, program, run) {
   return { during, verdict };
 }
 
+// Where the buttons are (1280×720, English or French: the browser's language).
+const AT = {
+  play: [640, 424], // title: "Play" (no profile yet)
+  newProfile: [621, 225], // profiles: the "New profile" card
+  newName: [530, 315], // its name field
+  robot: [529, 409], // the third robot
+  create: [518, 480], // "Create and play"
+  exportProgress: [396, 122], // map: "Export my progress" (first pack)
+  importProgress: [600, 122], // map: "Import my progress…"
+  openPack: [97, 149], // teacher's Packs tab: "Open pack…"
+  understood: [640, 416], // a notice's "I understand" (e.g. the first badge), else nothing
+  packUnderstood: [332, 416], // "I understand" of the "Pack installed" notice
+  savePackZip: [113, 327], // "Save as .zip…" of the first pack installed (web-drop)
+};
+
+// A zip archive of `files` ({ name: text }), stored without compression.
+function zip(files) {
+  const locals = []; const centrals = []; let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const nameBytes = Buffer.from(name); const data = Buffer.from(text);
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30); local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46); central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6); central.writeUInt32LE(crc, 16); central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24); central.writeUInt16LE(nameBytes.length, 28); central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data); centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22); end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8); end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+// A teacher's pack: one level of its own and level 1 of the built-in pack.
+function pack(id) {
+  return zip({
+    [`${id}/pack.ron`]: `(id: "${id}", title: (fr: "Pack ${id}", en: "Pack ${id}"), chapters: [(id: "c", title: (fr: "C", en: "C"), levels: ["a", "codebot/premiers-pas-01"])])\n`,
+    [`${id}/levels/a.ron`]: '(id: "a", title: (fr: "T", en: "T"), brief: (fr: "B", en: "B"),\n  map: "\n  #####\n  #>.G#\n  #####\n", goals: [ReachGoal],\n  solution: "move()\\nmove()\\n")\n',
+  });
+}
+
+// The saves of the profiles in this browser profile (localStorage), as one text.
+async function saves(page) {
+  return page.evaluate(() => Object.keys(localStorage)
+    .filter((key) => key.startsWith('codebot:profiles/'))
+    .map((key) => localStorage.getItem(key)).join('\n'));
+}
+
+// Whether the pack `id` is kept in the page's localStorage within 30 s.
+async function kept(page, id) {
+  return page.waitForFunction((id) => localStorage.getItem(`codebot-pack:${id}`) !== null, id, { timeout: 30000 })
+    .then(() => true, () => false);
+}
+
+// Clicks at `at` and returns the file the page downloads.
+async function download(page, at, name) {
+  await settle(page);
+  const downloading = page.waitForEvent('download', { timeout: 30000 });
+  await page.mouse.click(...at);
+  const file = await downloading;
+  const saved = path.join(shots, `${name}-${file.suggestedFilename()}`);
+  await file.saveAs(saved);
+  return saved;
+}
+
+// Clicks at `at`, which opens the page's file chooser, and gives it `files`.
+async function upload(page, at, files) {
+  await settle(page);
+  const choosing = page.waitForEvent('filechooser', { timeout: 30000 });
+  await page.mouse.click(...at);
+  const chooser = await choosing;
+  await chooser.setFiles(files);
+}
+
 const level = `${base}?profile=Web+Check&level=codebot/premiers-pas-01`;
 try {
   // 1. The title screen, and how long it takes to come.
@@ -147,7 +241,30 @@ try {
   await page.waitForTimeout(1500);
   await shot(page, browser, '1-title');
 
-  // 2. A profile and level 1 (from the page's options), a correct program typed and run.
+  // 2. A profile created on the profile screen: "Play", "New profile", a name, a robot,
+  // "Create and play".
+  await page.waitForTimeout(1200);
+  await page.mouse.click(...AT.play);
+  await screen(page, 'profiles');
+  await page.waitForTimeout(1500);
+  await shot(page, browser, '1b-profiles');
+  await page.mouse.click(...AT.newProfile);
+  await page.waitForTimeout(1500);
+  await page.mouse.click(...AT.newName);
+  await page.waitForTimeout(1200);
+  await page.keyboard.type('Web Check', { delay: 100 });
+  await page.waitForTimeout(1200);
+  await page.mouse.click(...AT.robot);
+  await page.waitForTimeout(1200);
+  await shot(page, browser, '1c-new-profile');
+  await page.mouse.click(...AT.create);
+  await page.waitForFunction(() => !['profiles', 'title'].includes(document.body.dataset.screen), null, { timeout: 30000 });
+  const created = await saves(page);
+  check(created.includes('"Web Check"') && created.includes('avatar: 2'), 'a profile created on the profile screen is saved (name, robot)');
+  await page.waitForTimeout(1500);
+  await shot(page, browser, '1d-created');
+
+  // 3. Level 1 (the profile by the page's options), a correct program typed and run.
   await page.goto(level);
   await screen(page, 'level');
   await page.waitForTimeout(1500);
@@ -161,22 +278,115 @@ try {
   // 3. Reloaded: the progress is still there (localStorage).
   await page.reload();
   await screen(page, 'level');
-  const saved = await page.evaluate(() => Object.keys(localStorage)
-    .filter((key) => key.startsWith('codebot:profiles/'))
-    .map((key) => localStorage.getItem(key)).join('\n'));
-  check(saved.includes('premiers-pas-01'), 'after a reload the saves still hold level 1');
+  check((await saves(page)).includes('premiers-pas-01'), 'after a reload the saves still hold level 1');
   await page.waitForTimeout(1500);
   await shot(page, browser, '4-reloaded');
 
-  // 4. An endless loop: the page keeps answering and drawing, the timeout verdict comes.
-  const looped = await runProgram(page, 'while True: pass', 1);
-  const answered = Date.now();
-  await page.evaluate(() => 1 + 1);
-  console.log(`endless loop: ${JSON.stringify(looped.verdict)}; meanwhile ${looped.during.count} frames in 8 s, longest gap ${looped.during.longest} ms; page answered in ${Date.now() - answered} ms`);
-  check(looped.during.count >= 8 && looped.during.longest < 1500, 'the game kept drawing while the program looped');
-  check(looped.verdict.verdict === 'timeout', 'the endless loop ended with the timeout verdict');
+  // 4. An endless loop, then a built-in that never returns (only terminating the worker
+  // stops it): the page keeps drawing at its usual pace, and the timeout verdict comes.
+  const idle = await frames(page, 8000);
+  console.log(`no program running: ${idle.count} frames in 8 s, longest gap ${idle.longest} ms`);
+  const programs = [['while True: pass', '5-endless-loop'], ['x = 10**10**8', '6-stuck-builtin']];
+  for (const [run, [program, name]] of programs.entries()) {
+    const result = await runProgram(page, program, run + 1);
+    const answered = Date.now();
+    await page.evaluate(() => 1 + 1);
+    console.log(`${JSON.stringify(program)}: ${JSON.stringify(result.verdict)}; meanwhile ${result.during.count} frames in 8 s, longest gap ${result.during.longest} ms; page answered in ${Date.now() - answered} ms`);
+    // Python on the page's thread would stop the frames for the whole run.
+    check(result.during.count * 2 >= idle.count, `${name}: the game kept drawing (at least half its idle frame rate)`);
+    check(result.verdict.verdict === 'timeout', `${name}: the timeout verdict`);
+    await page.waitForTimeout(1500);
+    await shot(page, browser, name);
+  }
+
+  // 5. "Export my progress" on the map: a download of the progress file.
+  await page.goto(`${base}?profile=Web+Check&screen=map`);
+  await screen(page, 'map');
+  await page.waitForTimeout(2500);
+  await page.mouse.click(...AT.understood);
+  await settle(page, 2500);
+  await shot(page, browser, '7-map');
+  const exported = await download(page, AT.exportProgress, 'export');
+  const progress = JSON.parse(fs.readFileSync(exported, 'utf8'));
+  console.log(`progress downloaded: ${path.basename(exported)}`);
+  check(progress.format === 'codebot-progress' && progress.student === 'Web Check'
+    && progress.levels['codebot/premiers-pas-01']?.passed === true,
+  'the progress file downloaded holds level 1 passed');
   await page.waitForTimeout(1500);
-  await shot(page, browser, '5-timeout');
+  await shot(page, browser, '8-exported');
+
+  // 6. Another computer (a fresh browser profile): the same student imports the file.
+  const school = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await school.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const other = await school.newPage();
+  other.on('console', (message) => logs.push(`[school ${message.type()}] ${message.text()}`));
+  other.on('pageerror', (error) => logs.push(`[school pageerror] ${error}`));
+  await other.goto(`${base}?profile=Web+Check&screen=map`);
+  await screen(other, 'map');
+  await other.waitForTimeout(2500);
+  check(!(await saves(other)).includes('premiers-pas-01'), 'a fresh browser has no progress on level 1');
+  await upload(other, AT.importProgress, exported);
+  await other.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('codebot:profiles/')
+    && localStorage.getItem(key).includes('premiers-pas-01')), null, { timeout: 30000 });
+  const imported = await saves(other);
+  check(/premiers-pas-01[^)]*passed: true/.test(imported), 'the imported file passed level 1 in the other browser');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '9-imported');
+
+  // 7. Copy and paste in the code editor: one line copied, pasted three times = level 1.
+  await other.goto(`${base}?profile=Web+Check&level=codebot/premiers-pas-01`);
+  await screen(other, 'level');
+  await other.waitForTimeout(1500);
+  const x = Number(process.env.EDITOR_X || 1000);
+  const y = Number(process.env.EDITOR_Y || 300);
+  await other.mouse.click(x, y);
+  await withCtrl(other, 'a');
+  await other.keyboard.press('Delete');
+  await other.keyboard.type('move()\n', { delay: 100 });
+  await withCtrl(other, 'a');
+  await withCtrl(other, 'c');
+  await other.keyboard.press('ArrowRight');
+  for (let i = 0; i < 3; i += 1) await withCtrl(other, 'v');
+  await withCtrl(other, 'Enter');
+  await other.waitForFunction(() => Number(document.body.dataset.runs) >= 1, null, { timeout: 30000 });
+  const pasted = await other.evaluate(() => ({ ...document.body.dataset }));
+  console.log(`copied and pasted program: ${JSON.stringify(pasted)}`);
+  check(pasted.verdict === 'passed', 'copy and paste in the editor: move() pasted three times passes level 1');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '10-pasted');
+
+  // 8. The teacher's screen: a pack from "Open pack…", another dropped on the page.
+  await other.goto(`${base}?screen=teacher`);
+  await screen(other, 'teacher');
+  await other.waitForTimeout(2500);
+  await upload(other, AT.openPack, { name: 'web-upload.zip', mimeType: 'application/zip', buffer: pack('web-upload') });
+  check(await kept(other, 'web-upload'), 'a pack given to "Open pack…" is installed (localStorage)');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '11-pack-uploaded');
+  await other.evaluate((bytes) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], 'web-drop.zip', { type: 'application/zip' }));
+    const canvas = document.querySelector('canvas');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      canvas.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  }, [...pack('web-drop')]);
+  check(await kept(other, 'web-drop'), 'a pack dropped on the page is installed (localStorage)');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '12-pack-dropped');
+  // "Save as .zip…" downloads the pack as it was given.
+  await other.mouse.click(...AT.packUnderstood);
+  await settle(other, 2500);
+  const packZip = await download(other, AT.savePackZip, 'pack');
+  check(fs.readFileSync(packZip).equals(pack('web-drop')), `"Save as .zip…" downloads the pack as given (${path.basename(packZip)})`);
+  // Still there after a reload: its own level opens.
+  await other.goto(`${base}?profile=Web+Check&level=web-drop/a`);
+  await screen(other, 'level');
+  const solvedOwn = await runProgram(other, 'move()\nmove()\n', 1);
+  check(solvedOwn.verdict.verdict === 'passed', 'after a reload the dropped pack\'s level opens and passes');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '13-pack-level');
+  await school.close();
 } finally {
   fs.writeFileSync(path.join(shots, 'console.log'), logs.join('\n'));
   await browser.close();

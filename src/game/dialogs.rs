@@ -4,9 +4,14 @@
 //! Windows and macOS native dialogs, the XDG desktop portal on Linux, zenity as its
 //! fallback) runs on a background thread, and the answer comes back as a
 //! [`DialogAnswered`] message with the same purpose, read by the screen that asked. One
-//! dialog at a time. When no dialog can be shown (no portal, the web build) the answer
-//! is [`DialogAnswer::Unavailable`]: the screen then suggests dropping the file on the
+//! dialog at a time. When no dialog can be shown (no portal) the answer is
+//! [`DialogAnswer::Unavailable`]: the screen then suggests dropping the file on the
 //! window or `codebot --pack`, or writes to the default folder and says where.
+//!
+//! In the browser (`web_files`) an open dialog is the page's file chooser, whose files
+//! are read into memory and answered by name; a save dialog answers the file name
+//! proposed at once, and the screen downloads the file under that name. Folders cannot
+//! be chosen there (`Unavailable`).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -14,7 +19,7 @@ use std::time::Duration;
 use bevy::platform::time::Instant; // the browser has no std clock
 use bevy::prelude::*;
 
-use super::background::{Background, JobState};
+use super::background::JobState;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FileDialogs>()
@@ -44,6 +49,8 @@ pub enum DialogPurpose {
     ExportPack { id: String },
     /// Where to save the student's progress on a pack.
     ExportProgress { pack: String },
+    /// A progress file to add to the student's profile (from another computer).
+    ImportProgress,
     /// A level file to open in the level editor.
     EditorOpenLevel,
     /// The pack folder the level editor saves into.
@@ -62,6 +69,11 @@ enum Shape {
 }
 
 impl DialogPurpose {
+    /// Whether it chooses a folder (a browser cannot: the web build hides such buttons).
+    pub fn is_folder(&self) -> bool {
+        self.shape() == Shape::OpenFolder
+    }
+
     fn shape(&self) -> Shape {
         const PACK: &[&str] = &["zip", "ron"];
         const JSON: &[&str] = &["json"];
@@ -77,6 +89,7 @@ impl DialogPurpose {
             }
             DialogPurpose::ExportPack { .. } => Shape::SaveFile("Zip", &["zip"]),
             DialogPurpose::ExportProgress { .. } => Shape::SaveFile("JSON", JSON),
+            DialogPurpose::ImportProgress => Shape::OpenFile("JSON", JSON),
             DialogPurpose::EditorOpenLevel => Shape::OpenFile("Codebot", &["ron"]),
             DialogPurpose::EditorPackFolder => Shape::OpenFolder,
             DialogPurpose::EditorExportZip => Shape::SaveFile("Zip", &["zip"]),
@@ -148,13 +161,18 @@ impl FileDialogs {
 #[derive(Debug)]
 struct Pending {
     purpose: DialogPurpose,
-    job: Background<Option<Vec<PathBuf>>>,
+    job: native::Waiting,
     started: Instant,
 }
 
 /// A dialog answering "nothing" faster than this never showed: a person cannot cancel
-/// a file dialog so quickly (the portal or zenity is missing, or refused to open).
-const TOO_QUICK: Duration = Duration::from_millis(400);
+/// a file dialog so quickly (the portal or zenity is missing, or refused to open). The
+/// browser's file chooser always shows.
+const TOO_QUICK: Duration = if cfg!(target_arch = "wasm32") {
+    Duration::ZERO
+} else {
+    Duration::from_millis(400)
+};
 
 fn open_dialog(
     mut requests: MessageReader<OpenDialog>,
@@ -166,19 +184,21 @@ fn open_dialog(
             // One at a time: a second click while the first dialog is open does nothing.
             continue;
         }
-        if !dialogs.enabled || !native::may_work() {
+        let shape = request.purpose.shape();
+        let job = match dialogs.enabled && native::may_work(shape) {
+            true => native::start(shape, request),
+            false => None,
+        };
+        let Some(job) = job else {
             answered.write(DialogAnswered {
                 purpose: request.purpose.clone(),
                 answer: DialogAnswer::Unavailable,
             });
             continue;
-        }
-        let shape = request.purpose.shape();
-        let request = request.clone();
-        let purpose = request.purpose.clone();
+        };
         dialogs.pending = Some(Pending {
-            purpose,
-            job: Background::spawn("file-dialog", move || native::show(shape, &request)),
+            purpose: request.purpose.clone(),
+            job,
             started: Instant::now(),
         });
     }
@@ -188,7 +208,7 @@ fn poll_dialog(mut dialogs: ResMut<FileDialogs>, mut answered: MessageWriter<Dia
     let Some(pending) = dialogs.pending.as_mut() else {
         return;
     };
-    let answer = match pending.job.poll() {
+    let answer = match native::poll(&mut pending.job) {
         JobState::Running => return,
         JobState::Done(Some(paths)) if !paths.is_empty() => DialogAnswer::Chosen(paths),
         JobState::Done(_) if pending.started.elapsed() >= TOO_QUICK => DialogAnswer::Cancelled,
@@ -203,11 +223,26 @@ fn poll_dialog(mut dialogs: ResMut<FileDialogs>, mut answered: MessageWriter<Dia
 mod native {
     use std::path::PathBuf;
 
-    use super::{OpenDialog, Shape};
+    use super::{JobState, OpenDialog, Shape};
+    use crate::game::background::Background;
+
+    /// A dialog shown on a background thread.
+    pub type Waiting = Background<Option<Vec<PathBuf>>>;
+
+    pub fn start(shape: Shape, request: &OpenDialog) -> Option<Waiting> {
+        let request = request.clone();
+        Some(Background::spawn("file-dialog", move || {
+            show(shape, &request)
+        }))
+    }
+
+    pub fn poll(job: &mut Waiting) -> JobState<Option<Vec<PathBuf>>> {
+        job.poll()
+    }
 
     /// Whether a dialog has a chance: on Linux and the BSDs it needs a D-Bus session
     /// (for the desktop portal) or zenity; elsewhere the system always has one.
-    pub fn may_work() -> bool {
+    pub fn may_work(_shape: Shape) -> bool {
         if cfg!(any(windows, target_os = "macos")) {
             return true;
         }
@@ -249,18 +284,63 @@ mod native {
     }
 }
 
+/// The browser's file chooser and downloads (`web_files`).
 #[cfg(target_arch = "wasm32")]
 mod native {
     use std::path::PathBuf;
 
-    use super::{OpenDialog, Shape};
+    use super::{JobState, OpenDialog, Shape};
+    use crate::game::web_files::{Picking, pick};
 
-    /// The web build has no file system to choose from.
-    pub fn may_work() -> bool {
-        false
+    #[derive(Debug)]
+    pub enum Waiting {
+        /// The file chooser is open.
+        Open(Picking),
+        /// A save: the file name, downloaded by the screen that asked.
+        Save(Option<PathBuf>),
     }
 
-    pub fn show(_shape: Shape, _request: &OpenDialog) -> Option<Vec<PathBuf>> {
-        None
+    /// Folders cannot be chosen in a browser.
+    pub fn may_work(shape: Shape) -> bool {
+        shape != Shape::OpenFolder
+    }
+
+    pub fn start(shape: Shape, request: &OpenDialog) -> Option<Waiting> {
+        let accept = |extensions: &[&str]| {
+            extensions
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let opened = match shape {
+            Shape::OpenFile(_, extensions) => pick(&accept(extensions), false),
+            Shape::OpenFiles(_, extensions) => pick(&accept(extensions), true),
+            Shape::OpenFolder => return None,
+            Shape::SaveFile(..) => {
+                let name = request
+                    .file_name
+                    .clone()
+                    .unwrap_or_else(|| "codebot".into());
+                return Some(Waiting::Save(Some(PathBuf::from(name))));
+            }
+        };
+        match opened {
+            Ok(picking) => Some(Waiting::Open(picking)),
+            Err(error) => {
+                bevy::log::warn!("cannot open the file chooser: {error}");
+                None
+            }
+        }
+    }
+
+    pub fn poll(job: &mut Waiting) -> JobState<Option<Vec<PathBuf>>> {
+        match job {
+            Waiting::Open(picking) => match picking.poll() {
+                Some(answer) => JobState::Done(answer),
+                None => JobState::Running,
+            },
+            Waiting::Save(name) => JobState::Done(name.take().map(|n| vec![n])),
+        }
     }
 }

@@ -101,6 +101,11 @@ impl Exams {
         self.copies.get(pack)
     }
 
+    /// The exam whose "Hand in" waits for the student's confirmation.
+    pub fn confirming(&self) -> Option<&str> {
+        self.confirm.as_deref()
+    }
+
     /// The copy of an exam pack, to change it (tests move the deadline).
     pub fn copy_mut(&mut self, pack: &str) -> Option<&mut ExamCopy> {
         self.copies.get_mut(pack)
@@ -309,10 +314,28 @@ fn hand_in(
     copy.submission.handed_in = true;
     copy.submission.submitted_at = now_secs();
     match copy.write() {
+        #[cfg(not(target_arch = "wasm32"))]
         Ok(()) => notices.push(Notice::info(
             message,
             vec![("path", copy.path.display().to_string().into())],
         )),
+        // The copy stays in the page's storage; the teacher's is downloaded.
+        #[cfg(target_arch = "wasm32")]
+        Ok(()) => {
+            let _ = message;
+            let name = copy.submission.file_name();
+            let text = teacher::submission_json(&copy.submission);
+            notices.push(
+                match super::web_files::download(&name, "application/json", text.as_bytes()) {
+                    Ok(()) => {
+                        Notice::info("exam-handed-in-downloaded", vec![("path", name.into())])
+                    }
+                    Err(reason) => {
+                        Notice::error("exam-save-failed", vec![("reason", reason.into())])
+                    }
+                },
+            );
+        }
         Err(error) => notices.push(save_failed(&error)),
     }
     let on_this_exam = code

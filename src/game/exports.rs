@@ -6,6 +6,11 @@
 //! The default folder is `Documents/Codebot` when the data folder is the platform's own;
 //! with a data folder of its own (portable mode, `CODEBOT_DATA_DIR`) it is
 //! `<data>/exports`, next to the saves, where the teacher collects them.
+//!
+//! "Import my progress…" (next to it) adds a progress file to the profile played, so a
+//! student who plays at home and at school carries their progress between the two
+//! (`ProgressExport::merge_into`). In the browser the export is a download and the
+//! import an upload (`web_files`).
 
 use std::path::{Path, PathBuf};
 
@@ -29,7 +34,17 @@ pub(super) fn plugin(app: &mut App) {
         app.insert_resource(dir);
     }
     app.add_message::<ExportMyProgress>()
-        .add_systems(Update, (ask_where, write_progress_file).chain());
+        .add_message::<ImportMyProgress>()
+        .add_systems(
+            Update,
+            (
+                ask_where,
+                write_progress_file,
+                ask_which,
+                import_progress_file,
+            )
+                .chain(),
+        );
 }
 
 /// The folder files for the teacher go to when the student picks none.
@@ -66,6 +81,10 @@ impl ExportDir {
 
     /// `name` in the folder, which is created if needed.
     pub fn file(&self, name: &str) -> Result<PathBuf, TeacherError> {
+        // The web has no folders (files live in `localStorage`, `teacher::web_files`).
+        if cfg!(target_arch = "wasm32") {
+            return Ok(self.0.join(name));
+        }
         std::fs::create_dir_all(&self.0).map_err(|e| TeacherError::Io {
             op: "create",
             path: self.0.display().to_string(),
@@ -124,7 +143,11 @@ fn write_progress_file(
         };
         notices.push(match export_progress(profile, pack, chosen, &dir) {
             Ok(path) => Notice::info(
-                "export-progress-done",
+                if cfg!(target_arch = "wasm32") {
+                    "export-progress-downloaded"
+                } else {
+                    "export-progress-done"
+                },
                 vec![("path", path.display().to_string().into())],
             ),
             Err(error) => Notice::error(
@@ -136,6 +159,7 @@ fn write_progress_file(
 }
 
 /// Writes the progress of `profile` on `pack` to `path`, or to the default folder.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn export_progress(
     profile: &Profile,
     pack: &str,
@@ -149,4 +173,89 @@ pub fn export_progress(
     };
     teacher::write_progress(&path, &export)?;
     Ok(path)
+}
+
+/// In the browser: downloads the progress of `profile` on `pack` (the file's name).
+#[cfg(target_arch = "wasm32")]
+pub fn export_progress(
+    profile: &Profile,
+    pack: &str,
+    _path: Option<PathBuf>,
+    _dir: &ExportDir,
+) -> Result<PathBuf, TeacherError> {
+    let export = ProgressExport::from_profile(profile, Some(pack));
+    let name = export.file_name();
+    let text = teacher::progress_json(&export);
+    super::web_files::download(&name, "application/json", text.as_bytes()).map_err(|message| {
+        TeacherError::Io {
+            op: "download",
+            path: name.clone(),
+            message,
+        }
+    })?;
+    Ok(PathBuf::from(name))
+}
+
+/// The student asks to add a progress file to their profile.
+#[derive(Message, Clone, Debug, PartialEq, Eq)]
+pub struct ImportMyProgress;
+
+fn ask_which(
+    mut requests: MessageReader<ImportMyProgress>,
+    session: Res<Session>,
+    mut dialogs: MessageWriter<OpenDialog>,
+) {
+    if requests.read().count() > 0 {
+        dialogs.write(OpenDialog {
+            purpose: DialogPurpose::ImportProgress,
+            title: session.t("import-progress-dialog"),
+            folder: None,
+            file_name: None,
+        });
+    }
+}
+
+fn import_progress_file(
+    mut answers: MessageReader<DialogAnswered>,
+    mut current: ResMut<CurrentProfile>,
+    mut notices: ResMut<Notices>,
+) {
+    for answer in answers.read() {
+        if answer.purpose != DialogPurpose::ImportProgress {
+            continue;
+        }
+        let path = match &answer.answer {
+            DialogAnswer::Cancelled => continue,
+            DialogAnswer::Chosen(paths) => paths.first().cloned(),
+            DialogAnswer::Unavailable => None,
+        };
+        let (Some(path), Some(profile)) = (path, current.profile_mut()) else {
+            notices.push_once(Notice::warning("teacher-no-dialog", vec![]));
+            continue;
+        };
+        notices.push(match import_progress(profile, &path) {
+            Ok((student, count)) => Notice::info(
+                "import-progress-done",
+                vec![
+                    ("student", student.into()),
+                    ("count", super::notices::NoticeArg::Count(count as u32)),
+                ],
+            ),
+            Err(error) => Notice::error(
+                "import-progress-failed",
+                vec![("reason", error.to_string().into())],
+            ),
+        });
+    }
+}
+
+/// Adds the progress file at `path` to `profile`: the student's name in the file and
+/// how many levels changed.
+pub fn import_progress(
+    profile: &mut Profile,
+    path: &Path,
+) -> Result<(String, usize), TeacherError> {
+    let export = teacher::read_progress(path)?;
+    let count = export.merge_into(profile);
+    Ok((export.student, count))
 }

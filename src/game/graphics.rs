@@ -165,7 +165,7 @@ pub(super) fn after_failure(
     {
         return code;
     }
-    explain(failure, lang);
+    explain(failure, backends(choice).contains(Backends::GL), lang);
     ExitCode::from(EXIT_NO_GRAPHICS)
 }
 
@@ -188,14 +188,30 @@ fn start_again_with_gl(_lang: Lang) -> Option<ExitCode> {
     None
 }
 
+/// What the player reads when the window could not open. `gl_tried`: OpenGL was among
+/// the backends tried (then `--backend gl` is not suggested: it would not help).
+fn failure_text(failure: &StartFailure, gl_tried: bool, lang: Lang) -> String {
+    match failure {
+        StartFailure::NoDisplay(reason) => i18n::tr(
+            lang,
+            "crash-no-display",
+            &[("reason", reason.clone().into())],
+        ),
+        StartFailure::NoGraphics(reason) => i18n::tr(
+            lang,
+            "crash-no-graphics",
+            &[
+                ("reason", reason.clone().into()),
+                ("gl", if gl_tried { "tried" } else { "not-tried" }.into()),
+            ],
+        ),
+    }
+}
+
 /// The message for the player: on stderr, and in a message box when nobody may read
 /// stderr (started from a menu or a file manager, not from a terminal).
-fn explain(failure: &StartFailure, lang: Lang) {
-    let (id, reason) = match failure {
-        StartFailure::NoDisplay(reason) => ("crash-no-display", reason),
-        StartFailure::NoGraphics(reason) => ("crash-no-graphics", reason),
-    };
-    let text = i18n::tr(lang, id, &[("reason", reason.clone().into())]);
+fn explain(failure: &StartFailure, gl_tried: bool, lang: Lang) {
+    let text = failure_text(failure, gl_tried, lang);
     eprintln!("{text}");
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -262,6 +278,26 @@ mod tests {
             );
             assert_eq!(chosen_backend(None, Lang::En), GraphicsBackend::Auto);
         }
+    }
+
+    #[test]
+    fn without_a_card_opengl_is_suggested_only_if_it_was_not_tried() {
+        let failure = StartFailure::NoGraphics("Unable to find a GPU!".into());
+        for lang in [Lang::Fr, Lang::En] {
+            let tried = failure_text(&failure, true, lang);
+            let not_tried = failure_text(&failure, false, lang);
+            for text in [&tried, &not_tried] {
+                assert!(text.contains("Unable to find a GPU!"), "{text}");
+                assert!(
+                    text.contains("navigateur") || text.contains("browser"),
+                    "{text}"
+                );
+            }
+            assert!(!tried.contains("--backend gl"), "{tried}");
+            assert!(not_tried.contains("--backend gl"), "{not_tried}");
+        }
+        let no_display = failure_text(&StartFailure::NoDisplay("no X".into()), true, Lang::En);
+        assert!(no_display.contains("no screen") && no_display.contains("no X"));
     }
 
     #[test]

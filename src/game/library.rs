@@ -65,8 +65,12 @@ impl PackLibrary {
         PackLibrary(root.is_dir().then(|| Library::at(root.join(PACKS_DIR))))
     }
 
-    /// The installed packs that load, sorted by id.
+    /// The installed packs that load, sorted by id (in the browser, `web_library`'s).
     pub fn installed(&self) -> Vec<Pack> {
+        #[cfg(target_arch = "wasm32")]
+        if self.0.is_none() {
+            return super::web_library::installed();
+        }
         match &self.0 {
             Some(library) => library.packs().unwrap_or_else(|error| {
                 warn!("cannot list the installed packs: {error}");
@@ -225,10 +229,14 @@ fn handle_requests(
                 install.queue.push_back((path.clone(), *replace));
             }
             PackRequest::Remove { id } => {
-                let Some(lib) = &library.0 else {
-                    continue;
+                let removed = match &library.0 {
+                    Some(lib) => lib.remove(id),
+                    #[cfg(target_arch = "wasm32")]
+                    None => super::web_library::remove(id),
+                    #[cfg(not(target_arch = "wasm32"))]
+                    None => continue,
                 };
-                match lib.remove(id) {
+                match removed {
                     Ok(()) => refresh_packs(&mut packs, &library),
                     Err(error) => notices.push(Notice::error(
                         "pack-remove-failed",
@@ -242,11 +250,18 @@ fn handle_requests(
             PackRequest::ExportZip { id, path } => {
                 let result = match &library.0 {
                     Some(lib) => lib.export_zip(id, path),
+                    #[cfg(target_arch = "wasm32")]
+                    None => export_web_zip(id, path),
+                    #[cfg(not(target_arch = "wasm32"))]
                     None => Err(PackError::NotInstalled { id: id.clone() }),
                 };
                 notices.push(match result {
                     Ok(()) => Notice::info(
-                        "pack-exported",
+                        if cfg!(target_arch = "wasm32") {
+                            "pack-downloaded"
+                        } else {
+                            "pack-exported"
+                        },
                         vec![
                             ("id", id.clone().into()),
                             ("path", path.display().to_string().into()),
@@ -271,6 +286,14 @@ fn handle_requests(
                 let source = path.clone();
                 Background::spawn("install-pack", move || lib.install_with(&source, replace))
             }
+            #[cfg(target_arch = "wasm32")]
+            None => {
+                let source = path.clone();
+                Background::spawn("install-pack", move || {
+                    super::web_library::install(&source, replace)
+                })
+            }
+            #[cfg(not(target_arch = "wasm32"))]
             None => {
                 let reason = "progress is kept in memory only".to_owned();
                 Background::spawn("install-pack", move || Err(PackError::NoDataDir(reason)))
@@ -278,6 +301,18 @@ fn handle_requests(
         };
         install.job = Some(InstallJob { path, replace, job });
     }
+}
+
+/// In the browser: downloads the `.zip` of a pack kept, named as `path`.
+#[cfg(target_arch = "wasm32")]
+fn export_web_zip(id: &str, path: &Path) -> Result<(), PackError> {
+    let bytes = super::web_library::zip(id)?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    super::web_files::download(&name, "application/zip", &bytes).map_err(|message| PackError::Io {
+        op: "download",
+        path: name.into_owned(),
+        message,
+    })
 }
 
 fn finish_install(

@@ -13,7 +13,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use super::achievements::Trophies;
 use super::art::{ArtTextures, GameArt};
 use super::exam::{self, ExamRequest, Exams};
-use super::exports::ExportMyProgress;
+use super::exports::{ExportMyProgress, ImportMyProgress};
 use super::library::PackInstall;
 use super::navigation::{FreshScreen, Navigate};
 use super::player::CurrentProfile;
@@ -48,6 +48,7 @@ struct PackExtras<'w, 's> {
     exams: Res<'w, Exams>,
     exam_requests: MessageWriter<'w, ExamRequest>,
     export: MessageWriter<'w, ExportMyProgress>,
+    import: MessageWriter<'w, ImportMyProgress>,
     install: ResMut<'w, PackInstall>,
     focus: Local<'s, PackFocus>,
 }
@@ -173,6 +174,12 @@ fn map_screen(
                                 extras.export.write(ExportMyProgress {
                                     pack: pack.id.clone(),
                                 });
+                            }
+                            let button = ui
+                                .button(session.t("map-import-progress"))
+                                .on_hover_text(session.t("map-import-progress-help"));
+                            if button.clicked() {
+                                extras.import.write(ImportMyProgress);
                             }
                         });
                         if focus {

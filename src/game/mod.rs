@@ -34,6 +34,10 @@ mod theme;
 mod title;
 mod unlock;
 #[cfg(target_arch = "wasm32")]
+mod web_files;
+#[cfg(target_arch = "wasm32")]
+mod web_library;
+#[cfg(target_arch = "wasm32")]
 mod web_page;
 
 #[cfg(test)]
@@ -213,7 +217,7 @@ pub fn plugin(app: &mut App) {
     ));
     app.add_plugins(level::plugin);
     #[cfg(target_arch = "wasm32")]
-    app.add_plugins(web_page::plugin);
+    app.add_plugins((web_page::plugin, web_files::plugin));
     // Teachers' tools: packs, files for the teacher, exams, the teacher's screen.
     app.add_plugins((
         dialogs::plugin,

@@ -144,7 +144,10 @@ fn title_screen(
                             if theme::wide_button(ui, &session.t("title-credits")).clicked() {
                                 navigate.write(Navigate::To(Screen::Credits));
                             }
-                            if theme::wide_button(ui, &session.t("title-quit")).clicked() {
+                            // A web page has nothing to quit to: the tab closes it.
+                            if cfg!(not(target_arch = "wasm32"))
+                                && theme::wide_button(ui, &session.t("title-quit")).clicked()
+                            {
                                 exit.write(AppExit::Success);
                             }
                         });

@@ -8,6 +8,9 @@ use super::{Lang, tr};
 use crate::sandbox::{Problem, ProgramError, RobotFn};
 use crate::sim::{ActionError, Color, GoalFailure};
 
+/// How the parser starts its message for two statements on one line (`move()move()`).
+const SEVERAL_STATEMENTS: &str = "Simple statements must be separated by newlines";
+
 /// Longest student-provided text (names, keys, Python's words) quoted in a message.
 const MAX_QUOTED: usize = 60;
 /// Longest printed or said text quoted in a goal message.
@@ -193,6 +196,10 @@ fn problem_text(lang: Lang, problem: &Problem, allowed: &[RobotFn]) -> String {
         Problem::ProgramTooLong { limit } => {
             t("problem-program-too-long", &[("limit", limit.into())])
         }
+        // Two calls on one line (`move()move()`): the parser's words are English.
+        Problem::InvalidSyntax { detail } if detail.starts_with(SEVERAL_STATEMENTS) => {
+            t("problem-several-statements", &[])
+        }
         Problem::InvalidSyntax { detail } => {
             t("problem-invalid-syntax", &[("detail", quoted(detail))])
         }
@@ -209,6 +216,10 @@ fn problem_text(lang: Lang, problem: &Problem, allowed: &[RobotFn]) -> String {
         ),
         Problem::NotAllowedInLevel { name } => {
             t("problem-not-allowed-in-level", &[("name", function(name))])
+        }
+        // `paint(red)`: a colour written without its quotes.
+        Problem::UnknownName { name, .. } if Color::parse(name).is_some() => {
+            t("problem-unquoted-colour", &[("name", quoted(name))])
         }
         Problem::UnknownName {
             name,
@@ -423,5 +434,41 @@ fn capitalize_first(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::source_check;
+
+    #[test]
+    fn two_calls_on_one_line_are_explained_in_the_students_words() {
+        let error = source_check::check("move()move()\n").expect_err("refused");
+        for lang in Lang::ALL {
+            let message = program_error_message(lang, &error);
+            assert!(!message.contains("Simple statements"), "{lang}: {message}");
+        }
+        assert!(program_error_message(Lang::Fr, &error).contains("même ligne"));
+    }
+
+    #[test]
+    fn a_colour_without_quotes_is_told_to_take_quotes() {
+        for name in ["rouge", "green"] {
+            let problem = Problem::UnknownName {
+                name: name.into(),
+                suggestion: None,
+            };
+            let message = problem_message(Lang::Fr, &problem);
+            assert!(
+                message.contains(&format!("peindre(\"{name}\")")),
+                "{message}"
+            );
+        }
+        let other = Problem::UnknownName {
+            name: "x".into(),
+            suggestion: None,
+        };
+        assert!(!problem_message(Lang::En, &other).contains("paint("));
     }
 }

@@ -535,14 +535,11 @@ fn examples_read_as_intended() {
         "Line 6: you gave no values to peindre(), but it takes 1."
     );
     let timeout = ProgramError::new(Problem::Timeout { seconds: 2.5 }, None);
-    assert!(fr(&timeout).starts_with("Ton programme tourne en rond depuis plus de 2,5 secondes"));
-    assert!(
-        en(&timeout)
-            .starts_with("Your program has been going round in circles for more than 2.5 seconds")
-    );
+    assert!(fr(&timeout).starts_with("Ton programme n'a pas fini après 2,5 secondes"));
+    assert!(en(&timeout).starts_with("Your program had not finished after 2.5 seconds"));
     let one_second = ProgramError::new(Problem::Timeout { seconds: 1.0 }, None);
     assert!(
-        fr(&one_second).contains("plus de 1 seconde :"),
+        fr(&one_second).contains("après 1 seconde :"),
         "{}",
         fr(&one_second)
     );

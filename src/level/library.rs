@@ -88,6 +88,28 @@ pub fn load_pack(path: &Path) -> Result<Pack, PackError> {
     Pack::from_files(&files).map_err(PackError::Invalid)
 }
 
+/// Reads and validates a pack `.zip` given as bytes (a file given to the web page),
+/// with the checks of [`Library::install`]: the same limits, and no built-in pack's id.
+/// `origin` names it in messages.
+pub fn load_zip_bytes(origin: &str, bytes: &[u8]) -> Result<(FileSet, Pack), PackError> {
+    let limits = PackLimits::default();
+    if bytes.len() as u64 > limits.max_total_bytes + u64::from(limits.max_files) * 1024 {
+        let max_bytes = limits.max_total_bytes;
+        let problem = super::LevelProblem::PackTooLarge { max_bytes };
+        return Err(PackError::Refused(Diagnostic::new(origin, 1, 1, problem)));
+    }
+    let files = archive::read_zip_from(origin, std::io::Cursor::new(bytes), &limits)
+        .map_err(PackError::Refused)?;
+    let pack = Pack::from_files(&files).map_err(PackError::Invalid)?;
+    if builtin_ids()
+        .iter()
+        .any(|b| b.eq_ignore_ascii_case(&pack.id))
+    {
+        return Err(PackError::BuiltinId { id: pack.id });
+    }
+    Ok((files, pack))
+}
+
 /// One folder of the library, loaded or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InstalledPack {

@@ -267,6 +267,17 @@ pub fn explain_syntax_error(source: &str, error: &parser::ParseError) -> Program
             return ProgramError::at(Problem::AssignInCondition, candidate, column);
         }
     }
+    if let Some((word, keyword)) = french_keyword(error_line) {
+        let column = error_line.len() - error_line.trim_start().len() + 1;
+        return ProgramError::at(
+            Problem::UnknownName {
+                name: word.to_owned(),
+                suggestion: Some(keyword.to_owned()),
+            },
+            line,
+            column as u32,
+        );
+    }
     match &error.error {
         ParseErrorType::Lexical(LexicalErrorType::IndentationError)
         | ParseErrorType::UnexpectedIndentation => {
@@ -309,6 +320,29 @@ pub fn explain_syntax_error(source: &str, error: &parser::ParseError) -> Program
         line,
         column,
     )
+}
+
+/// Python's keywords as French students first write them (`sinon:` for `else:`).
+const FRENCH_KEYWORDS: [(&str, &str); 6] = [
+    ("si", "if"),
+    ("sinon", "else"),
+    ("sinonsi", "elif"),
+    ("tant", "while"),
+    ("tantque", "while"),
+    ("pour", "for"),
+];
+
+/// The French word starting a line that Python could not parse, with its keyword.
+fn french_keyword(line: &str) -> Option<(&str, &'static str)> {
+    let start = line.trim_start();
+    let end = start
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(start.len());
+    let word = &start[..end];
+    FRENCH_KEYWORDS
+        .iter()
+        .find(|(french, _)| word.eq_ignore_ascii_case(french))
+        .map(|(_, keyword)| (word, *keyword))
 }
 
 fn missing_colon(source: &str, line: u32) -> ProgramError {
@@ -587,6 +621,33 @@ mod tests {
             Problem::UnmatchedBracket { bracket: ')' }
         );
         assert_eq!(problem("print('hello)\n").0, Problem::UnclosedString);
+    }
+
+    #[test]
+    fn french_keywords_point_to_python_ones() {
+        let unknown = |name: &str, keyword: &str| Problem::UnknownName {
+            name: name.into(),
+            suggestion: Some(keyword.into()),
+        };
+        assert_eq!(
+            problem("if wall_in_front():\n    move()\nsinon:\n    move()\n"),
+            (unknown("sinon", "else"), Some(3))
+        );
+        assert_eq!(
+            problem("si item_here():\n    pick()\n"),
+            (unknown("si", "if"), Some(1))
+        );
+        assert_eq!(
+            problem("pour i in range(3):\n    move()\n").0,
+            unknown("pour", "for")
+        );
+        assert_eq!(
+            problem("tant que front_is_clear():\n    move()\n").0,
+            unknown("tant", "while")
+        );
+        // A variable of that name is fine, and other errors are left alone.
+        assert!(check("pour = 3\nprint(pour)\n").is_ok());
+        assert_eq!(problem("if True\n    move()\n").0, Problem::MissingColon);
     }
 
     #[test]

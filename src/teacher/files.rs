@@ -12,6 +12,7 @@ use super::TeacherError;
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The most files a folder given to `report` or `grade` may bring in.
+#[cfg(not(target_arch = "wasm32"))]
 const MAX_FOLDER_FILES: usize = 10_000;
 
 /// Seconds since 1970 (the same clock as the saves: the browser's `Date.now()` on the web).
@@ -58,13 +59,8 @@ pub(crate) fn read_json<T: DeserializeOwned>(
     format: &'static str,
     supported: u32,
 ) -> Result<T, TeacherError> {
-    use std::io::Read;
     let shown = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(io("read", path))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io("read", path))?;
+    let bytes = read_capped(path).map_err(io("read", path))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(TeacherError::TooLarge {
             path: shown,
@@ -97,8 +93,33 @@ pub(crate) fn read_json<T: DeserializeOwned>(
     })
 }
 
+/// At most `MAX_INPUT_BYTES + 1` bytes of a file (one more tells it is too big).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// On the web: a file given to the page, or one the game wrote (`web_files`).
+#[cfg(target_arch = "wasm32")]
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = super::web_files::read(path)?;
+    bytes.truncate(MAX_INPUT_BYTES as usize + 1);
+    Ok(bytes)
+}
+
+/// On the web, into `localStorage` (`web_files`): each write replaces the value whole.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TeacherError> {
+    super::web_files::write(path, bytes).map_err(io("write", path))
+}
+
 /// Writes a file so that it is either the old or the new one, never half of it: a
 /// temporary file in the same folder, then a rename.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TeacherError> {
     use std::io::Write;
     let dir = path
@@ -124,6 +145,21 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), TeacherError
 
 /// The files to read: each path given, and in each folder given, every `.json` file of
 /// its tree (hidden files, symbolic links and more than 10 000 files are skipped).
+/// On the web there are no folders: every path is a file given to the page.
+#[cfg(target_arch = "wasm32")]
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileIssue>) {
+    let (found, missing): (Vec<PathBuf>, Vec<PathBuf>) = paths
+        .iter()
+        .cloned()
+        .partition(|path| super::web_files::exists(path));
+    let issues = missing
+        .iter()
+        .map(|path| FileIssue::new(path.display().to_string(), "no such file"))
+        .collect();
+    (found, issues)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileIssue>) {
     let mut files = Vec::new();
     let mut issues = Vec::new();

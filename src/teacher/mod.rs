@@ -18,6 +18,8 @@ mod parallel;
 pub mod progress_file;
 pub mod report;
 pub mod submission;
+#[cfg(target_arch = "wasm32")]
+pub mod web_files;
 
 use thiserror::Error;
 
@@ -27,12 +29,13 @@ pub use exam::{
 pub use files::{FileIssue, MAX_INPUT_BYTES, collect_files, now_secs};
 pub use parallel::parallel_map;
 pub use progress_file::{
-    ExportedLevel, PROGRESS_FORMAT, PROGRESS_VERSION, ProgressExport, read_progress, write_progress,
+    ExportedLevel, PROGRESS_FORMAT, PROGRESS_VERSION, ProgressExport, progress_json, read_progress,
+    write_progress,
 };
 pub use report::{ClassReport, STUCK_ATTEMPTS, Stuck, StudentProgress};
 pub use submission::{
     SUBMISSION_FORMAT, SUBMISSION_VERSION, Submission, SubmittedCode, read_submission,
-    write_submission,
+    submission_json, write_submission,
 };
 
 /// Why a teacher's file could not be read or written.

@@ -132,8 +132,12 @@ impl ProgressExport {
 
 /// Writes a progress file atomically.
 pub fn write_progress(path: &Path, export: &ProgressExport) -> Result<(), TeacherError> {
-    let text = serde_json::to_string_pretty(export).expect("progress files always serialize");
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, progress_json(export).as_bytes())
+}
+
+/// The text of a progress file (what [`write_progress`] writes).
+pub fn progress_json(export: &ProgressExport) -> String {
+    serde_json::to_string_pretty(export).expect("progress files always serialize")
 }
 
 /// Reads and checks a progress file.
@@ -144,4 +148,74 @@ pub fn read_progress(path: &Path) -> Result<ProgressExport, TeacherError> {
         message,
     })?;
     Ok(export)
+}
+
+impl ProgressExport {
+    /// Adds this file's progress to `profile` (a student moving between computers, e.g.
+    /// from home to school on the web): for each level, passed if either says so, the
+    /// best stars, the most attempts and hints, and the code of the one played last.
+    /// Returns how many levels changed.
+    pub fn merge_into(&self, profile: &mut Profile) -> usize {
+        let mut changed = 0;
+        for (key, theirs) in &self.levels {
+            let ours = profile.levels.entry(key.clone()).or_default();
+            let before = ours.clone();
+            if theirs.passed {
+                ours.passed = true;
+                ours.passed_without_hints |= theirs.hints_used == 0;
+            }
+            ours.best_stars = ours.best_stars.max(theirs.stars.min(MAX_STARS));
+            ours.attempts = ours.attempts.max(theirs.attempts);
+            ours.hints_used = ours.hints_used.max(theirs.hints_used);
+            if theirs.last_played > ours.last_played || ours.code.trim().is_empty() {
+                if !theirs.code.trim().is_empty() {
+                    ours.code.clone_from(&theirs.code);
+                }
+                ours.last_played = ours.last_played.max(theirs.last_played);
+            }
+            if *ours != before {
+                changed += 1;
+            }
+        }
+        changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_keeps_the_best_of_both_and_the_latest_code() {
+        let mut home = Profile::new("zoe-k3xa", "Zoé", 0);
+        let level = home.levels.entry("codebot/a".into()).or_default();
+        level.passed = true;
+        level.best_stars = 3;
+        level.attempts = 2;
+        level.code = "move()".into();
+        level.last_played = 100;
+        let older = home.levels.entry("codebot/b".into()).or_default();
+        older.code = "old".into();
+        older.last_played = 50;
+        let export = ProgressExport::from_profile(&home, None);
+
+        let mut school = Profile::new("zoe-abcd", "Zoé", 1);
+        let level = school.levels.entry("codebot/a".into()).or_default();
+        level.best_stars = 1;
+        level.attempts = 5;
+        level.code = "newer()".into();
+        level.last_played = 200;
+
+        assert_eq!(export.merge_into(&mut school), 2);
+        let a = &school.levels["codebot/a"];
+        assert!(a.passed);
+        assert_eq!((a.best_stars, a.attempts), (3, 5));
+        assert_eq!(a.code, "newer()", "the code played last is kept");
+        assert_eq!(school.levels["codebot/b"].code, "old");
+        assert_eq!(
+            export.merge_into(&mut school),
+            0,
+            "merging twice changes nothing"
+        );
+    }
 }

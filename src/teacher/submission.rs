@@ -128,8 +128,12 @@ impl Submission {
 /// Writes a submission atomically (the game calls it after every change, so a crash or
 /// a power cut loses at most the last keystrokes).
 pub fn write_submission(path: &Path, submission: &Submission) -> Result<(), TeacherError> {
-    let text = serde_json::to_string_pretty(submission).expect("submissions always serialize");
-    write_atomic(path, text.as_bytes())
+    write_atomic(path, submission_json(submission).as_bytes())
+}
+
+/// The text of a submission file (what [`write_submission`] writes).
+pub fn submission_json(submission: &Submission) -> String {
+    serde_json::to_string_pretty(submission).expect("submissions always serialize")
 }
 
 /// Reads and checks a submission file.

@@ -50,6 +50,7 @@ problem-program-too-long =
     }. Use loops and functions so you don't repeat the same lines.
 # $detail: the words of Python's parser.
 problem-invalid-syntax = Python doesn't understand this line (Python says: "{ $detail }"). Check the spelling, brackets, quotes and colons.
+problem-several-statements = there are several instructions on the same line. Put each instruction on a line of its own (press Enter after each ")").
 # $name: the name written without parentheses.
 problem-missing-call-parens = "{ $name }" without parentheses does not call the function: write { $name }().
 
@@ -70,6 +71,8 @@ problem-not-allowed-in-level = in this level, you can't use { $name }(). Try to 
 problem-unknown-name = Python doesn't know "{ $name }". Check the spelling, or give it a value before using it.
 # $name: the unknown name; $suggestion: the closest known name.
 problem-unknown-name-suggestion = Python doesn't know "{ $name }". Did you mean "{ $suggestion }"?
+# $name: red, green, blue or yellow written without quotes.
+problem-unquoted-colour = "{ $name }" is a colour: it is text, so write it between quotes, like paint("{ $name }").
 # $function, $expected, $given
 problem-wrong-argument-count =
     you gave { $given ->
@@ -127,10 +130,10 @@ problem-too-many-actions =
     }, the maximum. Maybe a loop never stops: check its condition.
 # $seconds: the duration as text ("2.5"); $count: the same as a number, for the plural.
 problem-timeout =
-    your program has been going round in circles for more than { $seconds } { $count ->
+    your program had not finished after { $seconds } { $count ->
         [one] second
        *[other] seconds
-    }: does a loop never stop? Check that the condition of your while becomes false at some point.
+    }: does a loop never stop, or is a calculation far too big? Check that the condition of your while becomes false at some point.
 # $megabytes: maximum memory in megabytes.
 problem-memory = your program uses too much memory (more than { $megabytes } MB). Does a list or a text keep growing inside a loop?
 # $limit: maximum number of printed characters.
@@ -462,6 +465,7 @@ level-goal-items-on =
     }
 # $color: name of the colour.
 level-goal-painted = Paint every square "{ $mark }" { $color }.
+level-goal-painted-floor = Paint every empty square (marked with a dot) { $color }.
 level-goal-output = Your program must print:
 level-goal-said = The robot must say:
 level-goal-any = Any one of these goals:
@@ -558,10 +562,13 @@ crash-notice-copied = Copied: paste it into an e-mail or a message.
 crash-notice-open-folder = Open the folder
 crash-notice-close = Close
 crash-graphics-title = Codebot cannot start
-# $reason: the technical reason.
+# $reason: the technical reason; $gl: `tried` when OpenGL was among the backends tried.
 crash-no-graphics =
     Codebot could not start the graphics card of this computer.
-    What to try: update the graphics card's drivers; start Codebot with `codebot --backend gl` (OpenGL, for old graphics cards); or play the browser version of Codebot.
+    { $gl ->
+        [tried] What to try: update the graphics card's drivers, or play the browser version of Codebot (in a recent web browser, nothing to install).
+       *[other] What to try: update the graphics card's drivers; start Codebot with `codebot --backend gl` (OpenGL, for old graphics cards); or play the browser version of Codebot (in a recent web browser, nothing to install).
+    }
     Technical reason: { $reason }
 # $reason: the technical reason.
 crash-no-display =

@@ -43,6 +43,8 @@ pack-nothing-changed = Nothing was changed: neither the installed packs nor the 
 pack-remove-failed = The pack "{ $id }" could not be removed: { $reason }
 # $id: the pack; $path: the file written.
 pack-exported = The pack "{ $id }" is saved here: { $path }
+# In the browser. $path: the name of the file downloaded.
+pack-downloaded = The pack "{ $id }" is downloaded: { $path }
 pack-export-failed = The pack "{ $id }" could not be saved: { $reason }
 
 ## Exporting progress (student)
@@ -53,6 +55,18 @@ export-progress-dialog = Save my progress
 export-progress-done = Your progress is saved in this file: { $path } — give it to your teacher (USB stick, shared folder).
 # $reason: the technical reason.
 export-progress-failed = Your progress could not be exported. Tell your teacher. Reason: { $reason }
+# In the browser. $path: the name of the file downloaded.
+export-progress-downloaded = Your progress is downloaded: { $path } (in your Downloads folder) — give it to your teacher, or import it on another computer.
+map-import-progress = Import my progress…
+map-import-progress-help = Adds the progress of a file exported on another computer (at home, at school) to your profile.
+import-progress-dialog = Import my progress
+# $student: the name in the file; $count: how many levels changed.
+import-progress-done = Progress of { $student } imported: { $count ->
+    [one] 1 level updated.
+   *[other] { $count } levels updated.
+}
+# $reason: the technical reason.
+import-progress-failed = This file could not be imported. Reason: { $reason }
 
 ## Exam (student)
 exam-badge = Exam
@@ -80,6 +94,8 @@ exam-done = Handed in.
 # $path: the copy's file.
 exam-copy-at = Your copy: { $path }
 exam-handed-in = Your exam is handed in. It is in this file: { $path } — your teacher will collect it.
+# In the browser. $path: the name of the file downloaded.
+exam-handed-in-downloaded = Your exam is handed in and downloaded: { $path } (in your Downloads folder) — give this file to your teacher.
 exam-time-up = Time is up: your exam is handed in as it is. It is in this file: { $path }
 exam-closed = This exam is over, your copy is handed in ({ $path }).
 # $reason: the technical reason.
@@ -98,6 +114,8 @@ teacher-save-csv = Save as CSV…
 teacher-clear = Remove all
 # $path: the file written.
 teacher-csv-saved = The table is saved here: { $path } (separator ; — opens in Excel or LibreOffice).
+# In the browser. $path: the name of the file downloaded.
+teacher-csv-downloaded = The table is downloaded: { $path } (separator ; — opens in Excel or LibreOffice).
 # $path: the file; $reason: the technical reason.
 teacher-csv-failed = { $path } could not be written: { $reason }
 teacher-student = Student
@@ -113,6 +131,7 @@ teacher-issues =
 ## Packs tab
 teacher-packs-open = Open pack…
 teacher-packs-open-help = a .zip, or the pack.ron of a pack folder (or drop it on the window)
+teacher-packs-open-help-web = a pack as a .zip file (or drop it on the page)
 # $path: the library's folder.
 teacher-packs-folder = This computer's library: { $path }
 # $count: number of installed packs.

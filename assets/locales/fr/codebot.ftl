@@ -50,6 +50,7 @@ problem-program-too-long =
     }. Utilise des boucles et des fonctions pour ne pas répéter les mêmes lignes.
 # $detail : les mots de l'analyseur de Python (en anglais).
 problem-invalid-syntax = Python ne comprend pas cette ligne (message de Python : « { $detail } »). Vérifie l'orthographe, les parenthèses, les guillemets et les deux-points.
+problem-several-statements = il y a plusieurs instructions sur la même ligne. Mets chaque instruction sur sa propre ligne (appuie sur Entrée après chaque « ) »).
 # $name : le nom écrit sans parenthèses.
 problem-missing-call-parens = « { $name } » sans parenthèses n'appelle pas la fonction : écris { $name }().
 
@@ -70,6 +71,8 @@ problem-not-allowed-in-level = dans ce niveau, tu ne peux pas utiliser { $name }
 problem-unknown-name = Python ne connaît pas « { $name } ». Vérifie l'orthographe, ou donne-lui une valeur avant de l'utiliser.
 # $name : le nom inconnu ; $suggestion : le nom connu le plus proche.
 problem-unknown-name-suggestion = Python ne connaît pas « { $name } ». Voulais-tu dire « { $suggestion } » ?
+# $name : rouge, vert, bleu ou jaune écrit sans guillemets.
+problem-unquoted-colour = « { $name } » est une couleur : c'est un texte, alors écris-la entre guillemets, comme peindre("{ $name }").
 # $function, $expected, $given
 problem-wrong-argument-count =
     { $expected ->
@@ -126,10 +129,10 @@ problem-too-many-actions =
     }, c'est le maximum. Une boucle ne s'arrête peut-être jamais : vérifie sa condition.
 # $seconds : durée écrite (« 2,5 ») ; $count : la même en nombre, pour l'accord.
 problem-timeout =
-    ton programme tourne en rond depuis plus de { $seconds } { $count ->
+    ton programme n'a pas fini après { $seconds } { $count ->
         [one] seconde
        *[other] secondes
-    } : une boucle ne s'arrête jamais ? Vérifie que la condition de ton while finit par devenir fausse.
+    } : une boucle ne s'arrête jamais, ou un calcul est bien trop gros ? Vérifie que la condition de ton while finit par devenir fausse.
 # $megabytes : mémoire maximale en mégaoctets.
 problem-memory = ton programme utilise trop de mémoire (plus de { $megabytes } Mo). Une liste ou un texte grandit-il sans fin dans une boucle ?
 # $limit : nombre maximal de caractères affichés.
@@ -461,6 +464,7 @@ level-goal-items-on =
     }
 # $color : nom de la couleur.
 level-goal-painted = Peins en { $color } toutes les cases « { $mark } ».
+level-goal-painted-floor = Peins en { $color } toutes les cases vides (celles marquées d'un point).
 level-goal-output = Ton programme doit afficher :
 level-goal-said = Le robot doit dire :
 level-goal-any = Au choix, l'un de ces objectifs :
@@ -557,10 +561,13 @@ crash-notice-copied = Copié : colle-le dans un courriel ou un message.
 crash-notice-open-folder = Ouvrir le dossier
 crash-notice-close = Fermer
 crash-graphics-title = Codebot ne peut pas démarrer
-# $reason: the technical reason.
+# $reason: the technical reason; $gl: `tried` when OpenGL was among the backends tried.
 crash-no-graphics =
     Codebot n'a pas pu démarrer la carte graphique de cet ordinateur.
-    À essayer : mettre à jour les pilotes de la carte graphique ; lancer Codebot avec `codebot --backend gl` (OpenGL, pour les cartes graphiques anciennes) ; ou jouer à la version de Codebot pour navigateur web.
+    { $gl ->
+        [tried] À essayer : mettre à jour les pilotes de la carte graphique, ou jouer à la version de Codebot pour navigateur web (dans un navigateur récent, rien à installer).
+       *[other] À essayer : mettre à jour les pilotes de la carte graphique ; lancer Codebot avec `codebot --backend gl` (OpenGL, pour les cartes graphiques anciennes) ; ou jouer à la version de Codebot pour navigateur web (dans un navigateur récent, rien à installer).
+    }
     Raison technique : { $reason }
 # $reason: the technical reason.
 crash-no-display =

@@ -44,6 +44,8 @@ pack-nothing-changed = Rien n'a été modifié : ni les packs installés, ni la 
 pack-remove-failed = Le pack « { $id } » n'a pas pu être retiré : { $reason }
 # $id : le pack ; $path : le fichier écrit.
 pack-exported = Le pack « { $id } » est enregistré ici : { $path }
+# Dans le navigateur. $path : le nom du fichier téléchargé.
+pack-downloaded = Le pack « { $id } » est téléchargé : { $path }
 pack-export-failed = Le pack « { $id } » n'a pas pu être enregistré : { $reason }
 
 ## Exporter sa progression (élève)
@@ -54,6 +56,18 @@ export-progress-dialog = Enregistrer ma progression
 export-progress-done = Ta progression est enregistrée dans ce fichier : { $path } — donne-le à ton professeur (clé USB, dossier partagé).
 # $reason : la raison technique (en anglais).
 export-progress-failed = Ta progression n'a pas pu être exportée. Préviens ton professeur. Raison : { $reason }
+# Dans le navigateur. $path : le nom du fichier téléchargé.
+export-progress-downloaded = Ta progression est téléchargée : { $path } (dans ton dossier Téléchargements) — donne-la à ton professeur, ou importe-la sur un autre ordinateur.
+map-import-progress = Importer ma progression…
+map-import-progress-help = Ajoute à ton profil la progression d'un fichier exporté sur un autre ordinateur (à la maison, au collège).
+import-progress-dialog = Importer ma progression
+# $student : le nom dans le fichier ; $count : combien de niveaux ont changé.
+import-progress-done = Progression de { $student } importée : { $count ->
+    [one] 1 niveau mis à jour.
+   *[other] { $count } niveaux mis à jour.
+}
+# $reason : la raison technique (en anglais).
+import-progress-failed = Ce fichier n'a pas pu être importé. Raison : { $reason }
 
 ## Examen (élève)
 exam-badge = Examen
@@ -81,6 +95,8 @@ exam-done = Copie rendue.
 # $path : le fichier de la copie.
 exam-copy-at = Ta copie : { $path }
 exam-handed-in = Ta copie est rendue. Elle est dans ce fichier : { $path } — ton professeur va la ramasser.
+# Dans le navigateur. $path : le nom du fichier téléchargé.
+exam-handed-in-downloaded = Ta copie est rendue et téléchargée : { $path } (dans ton dossier Téléchargements) — donne ce fichier à ton professeur.
 exam-time-up = Le temps est écoulé : ta copie est rendue telle quelle. Elle est dans ce fichier : { $path }
 exam-closed = Cet examen est terminé, ta copie est rendue ({ $path }).
 # $reason : la raison technique (en anglais).
@@ -99,6 +115,8 @@ teacher-save-csv = Enregistrer en CSV…
 teacher-clear = Tout retirer
 # $path : le fichier écrit.
 teacher-csv-saved = Le tableau est enregistré ici : { $path } (séparateur ; — s'ouvre dans Excel ou LibreOffice).
+# Dans le navigateur. $path : le nom du fichier téléchargé.
+teacher-csv-downloaded = Le tableau est téléchargé : { $path } (séparateur ; — s'ouvre dans Excel ou LibreOffice).
 # $path : le fichier ; $reason : la raison technique (en anglais).
 teacher-csv-failed = { $path } n'a pas pu être écrit : { $reason }
 teacher-student = Élève
@@ -114,6 +132,7 @@ teacher-issues =
 ## Onglet Packs
 teacher-packs-open = Ouvrir un pack…
 teacher-packs-open-help = un .zip, ou le pack.ron d'un dossier de pack (ou glissez-le sur la fenêtre)
+teacher-packs-open-help-web = un pack en fichier .zip (ou glissez-le sur la page)
 # $path : le dossier de la bibliothèque.
 teacher-packs-folder = Bibliothèque de cet ordinateur : { $path }
 # $count : nombre de packs installés.

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::egui::{self, RichText};
 
-use super::goals::goal_lines;
+use super::goals::{goal_lines, goals_for_brief};
 use super::highlight::palette;
 use super::hints::{self, Hints, RevealHint};
 use super::open::ActiveLevel;
@@ -27,10 +27,11 @@ pub(super) fn show(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             section(ui, &tr(lang, "level-mission", &[]));
-            ui.label(level.brief.in_lang(french));
+            let brief = level.brief.in_lang(french);
+            ui.label(brief);
 
             section(ui, &tr(lang, "level-goal", &[]));
-            for line in goal_lines(lang, &level.goals) {
+            for line in goal_lines(lang, &goals_for_brief(&level.goals, brief)) {
                 ui.horizontal_wrapped(|ui| {
                     ui.add_space(line.depth as f32 * 18.0);
                     ui.label(RichText::new("•").strong());

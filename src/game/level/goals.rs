@@ -23,6 +23,39 @@ pub(crate) fn goal_lines(lang: Lang, goals: &[Goal]) -> Vec<GoalLine> {
     lines
 }
 
+/// The goals as a student reading the brief in one language should see them: a level
+/// that accepts the same words in either language (`Any([Said("Fini"), Said("Done")])`)
+/// shows only the words its brief uses in that language ("Fini" to a French student).
+/// Alternatives the brief does not name, or other goals, are kept as they are.
+pub(crate) fn goals_for_brief(goals: &[Goal], brief: &str) -> Vec<Goal> {
+    goals
+        .iter()
+        .map(|goal| match goal {
+            Goal::All(inner) => Goal::All(goals_for_brief(inner, brief)),
+            Goal::Any(choices)
+                if choices
+                    .iter()
+                    .all(|c| matches!(c, Goal::Said(_) | Goal::Output(_))) =>
+            {
+                let named: Vec<&Goal> = choices
+                    .iter()
+                    .filter(|choice| match choice {
+                        Goal::Said(text) | Goal::Output(text) => {
+                            !text.is_empty() && brief.contains(text.as_str())
+                        }
+                        _ => false,
+                    })
+                    .collect();
+                match named.as_slice() {
+                    [only] => Goal::clone(only),
+                    _ => goal.clone(),
+                }
+            }
+            _ => goal.clone(),
+        })
+        .collect()
+}
+
 /// The marks that goals refer to, to label those cells on the grid.
 pub(super) fn goal_marks(goals: &[Goal]) -> Vec<char> {
     let mut marks: Vec<char> = goals.iter().flat_map(Goal::marks).collect();
@@ -56,6 +89,12 @@ fn push_goal(lang: Lang, goal: &Goal, depth: usize, lines: &mut Vec<GoalLine>) {
             lang,
             "level-goal-items-on",
             &[("mark", mark(m)), ("count", (*count).into())],
+        ))),
+        // `.` is the plain floor: its label on the grid is a mere dot, so say it in words.
+        Goal::Painted('.', color) => lines.push(line(tr(
+            lang,
+            "level-goal-painted-floor",
+            &[("color", color_name(lang, *color).into())],
         ))),
         Goal::Painted(m, color) => lines.push(line(tr(
             lang,
@@ -117,22 +156,45 @@ mod tests {
             Goal::Carry(2),
             Goal::ItemsOn('D', 3),
             Goal::Painted('P', Color::Red),
+            Goal::Painted('.', Color::Green),
             Goal::Output("{items}\n{items:gem}".into()),
             Goal::Said("hello".into()),
             Goal::Any(vec![Goal::ReachGoal, Goal::Carry(1)]),
         ];
         for lang in Lang::ALL {
             let lines = goal_lines(lang, &goals);
-            assert_eq!(lines.len(), 12);
+            assert_eq!(lines.len(), 13);
             for line in &lines {
                 assert!(!line.text.starts_with("level-goal"), "{lang}: {line:?}");
                 assert!(!line.text.contains('{'), "{lang}: {line:?}");
             }
             assert!(lines[1].text.contains('X'));
-            let code = lines[7].code.as_deref().unwrap();
+            // The plain floor is named in words, not by its dot.
+            let floor = &lines[7].text;
+            assert!(
+                !floor.contains("« . »") && !floor.contains("\".\""),
+                "{floor}"
+            );
+            let code = lines[8].code.as_deref().unwrap();
             assert!(!code.contains("{items"), "{code}");
-            assert_eq!(lines[11].depth, 1);
+            assert_eq!(lines[12].depth, 1);
         }
-        assert_eq!(goal_marks(&goals), vec!['D', 'P', 'X']);
+        assert_eq!(goal_marks(&goals), vec!['.', 'D', 'P', 'X']);
+    }
+
+    #[test]
+    fn a_brief_shows_only_the_words_of_its_language() {
+        let words = Goal::Any(vec![Goal::Said("Fini".into()), Goal::Said("Done".into())]);
+        let goals = vec![Goal::ReachGoal, words.clone()];
+        let french = goals_for_brief(&goals, "Sur G, fais dire « Fini » au robot.");
+        assert_eq!(french, vec![Goal::ReachGoal, Goal::Said("Fini".into())]);
+        let english = goals_for_brief(&goals, "On G, make the robot say \"Done\".");
+        assert_eq!(english, vec![Goal::ReachGoal, Goal::Said("Done".into())]);
+        // A brief naming neither (or both) keeps every choice.
+        assert_eq!(goals_for_brief(&goals, "Go to G."), goals);
+        assert_eq!(goals_for_brief(&goals, "Say Fini or Done."), goals);
+        // Other choices are left alone.
+        let paths = vec![Goal::Any(vec![Goal::ReachGoal, Goal::Said("Fini".into())])];
+        assert_eq!(goals_for_brief(&paths, "Fini"), paths);
     }
 }

@@ -77,19 +77,37 @@ pub(super) fn show(
         return;
     }
     let total = all.len();
+    // A hint just revealed is scrolled into view: the button sits at the bottom of the
+    // brief, and the hint would otherwise appear below the panel's edge. Hints restored
+    // when the level opens are not scrolled to.
+    let seen_id = egui::Id::new("level-hints-seen");
+    let seen: Option<(String, usize)> = ui.data(|d| d.get_temp(seen_id));
+    let just_revealed = match &seen {
+        Some((key, count)) if *key == active.key => hints.revealed > *count,
+        _ => false,
+    };
+    let up_to_date = seen
+        .as_ref()
+        .is_some_and(|(key, count)| *key == active.key && *count == hints.revealed);
+    if !up_to_date {
+        ui.data_mut(|d| d.insert_temp(seen_id, (active.key.clone(), hints.revealed)));
+    }
     for (i, hint) in all.iter().take(hints.revealed).enumerate() {
         let title = tr(
             lang,
             "level-hint-title",
             &[("number", (i + 1).into()), ("total", total.into())],
         );
-        egui::Frame::group(ui.style())
+        let shown = egui::Frame::group(ui.style())
             .fill(ui.visuals().faint_bg_color)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(egui::RichText::new(title).strong());
                 ui.label(hint.in_lang(lang == Lang::Fr));
             });
+        if just_revealed && i + 1 == hints.revealed {
+            shown.response.scroll_to_me(Some(egui::Align::Max));
+        }
     }
     if hints.revealed < total {
         let label = tr(

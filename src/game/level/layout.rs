@@ -46,12 +46,20 @@ pub(super) fn plugin(app: &mut App) {
 
 /// What the screen remembers between frames, beyond the level's state.
 #[derive(Resource, Debug, Default)]
-struct LevelView {
+pub(super) struct LevelView {
     solution_open: bool,
     running_line: Option<u32>,
     /// The best stars when the last run started (the run's own stars are recorded at
     /// once, but shown only with its verdict).
     best_before_run: (u64, u8),
+}
+
+impl LevelView {
+    /// Closes the reference solution's window; false when it was not open (Esc then
+    /// means "back to the map").
+    pub(super) fn close_solution(&mut self) -> bool {
+        std::mem::take(&mut self.solution_open)
+    }
 }
 
 fn reset_view(mut view: ResMut<LevelView>, mut viewport: ResMut<WorldViewport>) {

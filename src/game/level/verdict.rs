@@ -11,9 +11,9 @@ use super::run::ProgramRun;
 use crate::cli::failure_message;
 use crate::game::theme::Palette;
 use crate::grade::{Failure, Report};
-use crate::i18n::{Lang, program_error_message_for, tr};
+use crate::i18n::{Lang, function_name, program_error_message_for, tr};
 use crate::level::Level;
-use crate::sandbox::ErrorKind;
+use crate::sandbox::{ErrorKind, RobotFn};
 
 /// What the student chose in the verdict panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -268,12 +268,84 @@ pub(super) fn solution_window(ctx: &egui::Context, lang: Lang, level: &Level, op
                     egui::ScrollArea::vertical()
                         .max_height(360.0)
                         .show(ui, |ui| {
-                            let job = highlight::layout_job(
-                                level.solution.trim_end(),
-                                egui::FontId::monospace(16.0),
-                            );
+                            let code = with_robot_names(lang, level.solution.trim_end());
+                            let job = highlight::layout_job(&code, egui::FontId::monospace(16.0));
                             ui.label(job);
                         });
                 });
         });
+}
+
+/// A program with its robot functions named in the student's language (`avancer()` for
+/// a French student, as the brief says); strings and comments are left as they are.
+fn with_robot_names(lang: Lang, code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(c) = rest.chars().next() {
+        let taken = if c == '#' {
+            rest.find('\n').unwrap_or(rest.len())
+        } else if c == '"' || c == '\'' {
+            let quote = if rest[1..].starts_with(&format!("{c}{c}")) {
+                format!("{c}{c}{c}")
+            } else {
+                c.to_string()
+            };
+            // The literal up to its closing quote (escaped quotes skipped), or the line.
+            let body = &rest[quote.len()..];
+            let mut end = None;
+            let mut escaped = false;
+            for (i, ch) in body.char_indices() {
+                if escaped {
+                    escaped = false;
+                } else if ch == '\\' {
+                    escaped = true;
+                } else if body[i..].starts_with(&quote) {
+                    end = Some(quote.len() + i + quote.len());
+                    break;
+                } else if ch == '\n' && quote.len() == 1 {
+                    end = Some(quote.len() + i);
+                    break;
+                }
+            }
+            end.unwrap_or(rest.len())
+        } else if c.is_alphabetic() || c == '_' {
+            let word_len = rest
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+                .unwrap_or(rest.len());
+            let word = &rest[..word_len];
+            match RobotFn::from_name(word) {
+                Some(function) => out.push_str(function_name(lang, function)),
+                None => out.push_str(word),
+            }
+            rest = &rest[word_len..];
+            continue;
+        } else {
+            c.len_utf8()
+        };
+        out.push_str(&rest[..taken]);
+        rest = &rest[taken..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn solutions_speak_the_students_language() {
+        let code = "def deux():\n    move()  # move twice\n    move()\nwhile not at_goal():\n    say(\"move()\")\n    pick()\nmoved = 1\n";
+        assert_eq!(
+            with_robot_names(Lang::Fr, code),
+            "def deux():\n    avancer()  # move twice\n    avancer()\nwhile not arrivee():\n    dire(\"move()\")\n    ramasser()\nmoved = 1\n"
+        );
+        assert_eq!(
+            with_robot_names(Lang::En, "tourner_gauche()\nprint('l\\'objet_ici')\n"),
+            "turn_left()\nprint('l\\'objet_ici')\n"
+        );
+        assert_eq!(
+            with_robot_names(Lang::Fr, "s = \"\"\"move\"\"\"\nmove()"),
+            "s = \"\"\"move\"\"\"\navancer()"
+        );
+    }
 }

@@ -178,6 +178,7 @@ fn dialog_answers(
             // Read elsewhere: the pack library, the map, the level editor.
             DialogPurpose::InstallPack
             | DialogPurpose::ExportProgress { .. }
+            | DialogPurpose::ImportProgress
             | DialogPurpose::EditorOpenLevel
             | DialogPurpose::EditorPackFolder
             | DialogPurpose::EditorExportZip => {}
@@ -185,11 +186,24 @@ fn dialog_answers(
     }
 }
 
-/// Writes a CSV text and tells where (or why not).
+/// Writes a CSV text and tells where (or why not); in the browser, downloads it under
+/// the file name of `path`.
 fn write_csv(path: &std::path::Path, text: &str, notices: &mut Notices) {
-    let notice = match std::fs::write(path, text) {
+    #[cfg(target_arch = "wasm32")]
+    let written = {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        super::web_files::download(&name, "text/csv", text.as_bytes())
+            .map_err(std::io::Error::other)
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let written = std::fs::write(path, text);
+    let notice = match written {
         Ok(()) => Notice::info(
-            "teacher-csv-saved",
+            if cfg!(target_arch = "wasm32") {
+                "teacher-csv-downloaded"
+            } else {
+                "teacher-csv-saved"
+            },
             vec![("path", path.display().to_string().into())],
         ),
         Err(error) => Notice::error(
@@ -216,6 +230,9 @@ pub(super) struct TabContext<'a, 'w, 'v> {
 impl TabContext<'_, '_, '_> {
     /// A button opening a dialog for `purpose` (greyed while another is open).
     fn dialog_button(&mut self, ui: &mut egui::Ui, label: &str, purpose: DialogPurpose) {
+        if cfg!(target_arch = "wasm32") && purpose.is_folder() {
+            return;
+        }
         let button = ui.add_enabled(!self.dialogs_busy, egui::Button::new(label));
         if button.clicked() {
             self.dialog.write(OpenDialog {

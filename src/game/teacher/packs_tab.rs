@@ -38,6 +38,9 @@ impl PacksView<'_, '_> {
         if self.packs.is_changed() || self.state.entries.is_none() {
             self.state.entries = Some(match &library.0 {
                 Some(lib) => lib.entries().unwrap_or_default(),
+                #[cfg(target_arch = "wasm32")]
+                None => crate::game::web_library::entries(),
+                #[cfg(not(target_arch = "wasm32"))]
                 None => Vec::new(),
             });
         }
@@ -52,7 +55,12 @@ impl PacksView<'_, '_> {
                     file_name: None,
                 });
             }
-            ui.label(RichText::new(session.t("teacher-packs-open-help")).color(p.weak_text));
+            let help = if cfg!(target_arch = "wasm32") {
+                "teacher-packs-open-help-web"
+            } else {
+                "teacher-packs-open-help"
+            };
+            ui.label(RichText::new(session.t(help)).color(p.weak_text));
         });
         if let Some(lib) = &library.0 {
             ui.label(
