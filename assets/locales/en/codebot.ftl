@@ -466,6 +466,13 @@ level-goal-items-on =
 # $color: name of the colour.
 level-goal-painted = Paint every square "{ $mark }" { $color }.
 level-goal-painted-floor = Paint every empty square (marked with a dot) { $color }.
+# $from: the colour the squares have now (red, green, blue, yellow); $color: the colour to paint.
+level-goal-painted-colored = Paint every { $from ->
+        [red] red
+        [green] green
+        [blue] blue
+       *[yellow] yellow
+    } square { $color }.
 level-goal-output = Your program must print:
 level-goal-said = The robot must say:
 level-goal-any = Any one of these goals:

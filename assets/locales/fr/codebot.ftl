@@ -465,6 +465,13 @@ level-goal-items-on =
 # $color : nom de la couleur.
 level-goal-painted = Peins en { $color } toutes les cases « { $mark } ».
 level-goal-painted-floor = Peins en { $color } toutes les cases vides (celles marquées d'un point).
+# $from: the colour the squares have now (red, green, blue, yellow); $color: the colour to paint.
+level-goal-painted-colored = Peins en { $color } toutes les cases { $from ->
+        [red] rouges
+        [green] vertes
+        [blue] bleues
+       *[yellow] jaunes
+    }.
 level-goal-output = Ton programme doit afficher :
 level-goal-said = Le robot doit dire :
 level-goal-any = Au choix, l'un de ces objectifs :

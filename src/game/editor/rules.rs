@@ -39,6 +39,7 @@ fn goals(ui: &mut egui::Ui, editor: &mut LevelEditor, session: &Session, palette
     heading(ui, session.t("editor-goals"));
     ui.label(RichText::new(session.t("editor-goals-help")).small().weak());
     let goals = editor.draft().goals.clone();
+    let legend = editor.draft().legend.clone();
     let mut remove = None;
     for (i, goal) in goals.iter().enumerate() {
         let written = crate::editor::goal_text(goal);
@@ -77,7 +78,7 @@ fn goals(ui: &mut egui::Ui, editor: &mut LevelEditor, session: &Session, palette
                 editor.editor.seal();
             }
         });
-        for line in goal_lines(session.lang, std::slice::from_ref(goal)) {
+        for line in goal_lines(session.lang, std::slice::from_ref(goal), &legend) {
             ui.label(
                 RichText::new(format!("{}· {}", "    ".repeat(line.depth + 1), line.text))
                     .small()

@@ -31,7 +31,7 @@ pub(super) fn show(
             ui.label(brief);
 
             section(ui, &tr(lang, "level-goal", &[]));
-            for line in goal_lines(lang, &goals_for_brief(&level.goals, brief)) {
+            for line in goal_lines(lang, &goals_for_brief(&level.goals, brief), &level.legend) {
                 ui.horizontal_wrapped(|ui| {
                     ui.add_space(line.depth as f32 * 18.0);
                     ui.label(RichText::new("•").strong());

@@ -1,8 +1,11 @@
 //! The level's goals said plainly ("Ramasse toutes les gemmes."), for the brief panel.
 //! Cells named by a mark (`RobotOn('X')`) are labelled with that letter on the grid.
 
+use std::collections::BTreeMap;
+
 use crate::i18n::{FluentValue, Lang, color_name, tr};
-use crate::sim::{Goal, ItemKind};
+use crate::level::{Feature, builtin_features};
+use crate::sim::{Color, Goal, ItemKind};
 
 /// One line of the goal list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,13 +17,30 @@ pub(crate) struct GoalLine {
     pub depth: usize,
 }
 
-/// The goals of a level, one line each (nested goals indented).
-pub(crate) fn goal_lines(lang: Lang, goals: &[Goal]) -> Vec<GoalLine> {
+/// The goals of a level, one line each (nested goals indented). The map's `legend` tells
+/// which marks are coloured floor, so that "the yellow squares" is said in words.
+pub(crate) fn goal_lines(
+    lang: Lang,
+    goals: &[Goal],
+    legend: &BTreeMap<char, Vec<Feature>>,
+) -> Vec<GoalLine> {
     let mut lines = Vec::new();
     for goal in goals {
-        push_goal(lang, goal, 0, &mut lines);
+        push_goal(lang, goal, legend, 0, &mut lines);
     }
     lines
+}
+
+/// The colour of the floor a mark stands for, when that is all the mark is (`y`).
+fn floor_colour(legend: &BTreeMap<char, Vec<Feature>>, mark: char) -> Option<Color> {
+    let features = legend
+        .get(&mark)
+        .cloned()
+        .or_else(|| builtin_features(mark))?;
+    match features.as_slice() {
+        [Feature::Color(colour)] => Some(*colour),
+        _ => None,
+    }
 }
 
 /// The goals as a student reading the brief in one language should see them: a level
@@ -64,7 +84,13 @@ pub(super) fn goal_marks(goals: &[Goal]) -> Vec<char> {
     marks
 }
 
-fn push_goal(lang: Lang, goal: &Goal, depth: usize, lines: &mut Vec<GoalLine>) {
+fn push_goal(
+    lang: Lang,
+    goal: &Goal,
+    legend: &BTreeMap<char, Vec<Feature>>,
+    depth: usize,
+    lines: &mut Vec<GoalLine>,
+) {
     let mark = |m: &char| FluentValue::from(m.to_string());
     let line = |text: String| GoalLine {
         text,
@@ -96,6 +122,17 @@ fn push_goal(lang: Lang, goal: &Goal, depth: usize, lines: &mut Vec<GoalLine>) {
             "level-goal-painted-floor",
             &[("color", color_name(lang, *color).into())],
         ))),
+        Goal::Painted(m, color) if floor_colour(legend, *m).is_some() => {
+            let from = floor_colour(legend, *m).unwrap_or(*color);
+            lines.push(line(tr(
+                lang,
+                "level-goal-painted-colored",
+                &[
+                    ("from", from.name().into()),
+                    ("color", color_name(lang, *color).into()),
+                ],
+            )))
+        }
         Goal::Painted(m, color) => lines.push(line(tr(
             lang,
             "level-goal-painted",
@@ -114,13 +151,13 @@ fn push_goal(lang: Lang, goal: &Goal, depth: usize, lines: &mut Vec<GoalLine>) {
         }),
         Goal::All(goals) => {
             for goal in goals {
-                push_goal(lang, goal, depth, lines);
+                push_goal(lang, goal, legend, depth, lines);
             }
         }
         Goal::Any(goals) => {
             lines.push(line(tr(lang, "level-goal-any", &[])));
             for goal in goals {
-                push_goal(lang, goal, depth + 1, lines);
+                push_goal(lang, goal, legend, depth + 1, lines);
             }
         }
     }
@@ -162,7 +199,7 @@ mod tests {
             Goal::Any(vec![Goal::ReachGoal, Goal::Carry(1)]),
         ];
         for lang in Lang::ALL {
-            let lines = goal_lines(lang, &goals);
+            let lines = goal_lines(lang, &goals, &BTreeMap::new());
             assert_eq!(lines.len(), 13);
             for line in &lines {
                 assert!(!line.text.starts_with("level-goal"), "{lang}: {line:?}");
@@ -180,6 +217,20 @@ mod tests {
             assert_eq!(lines[12].depth, 1);
         }
         assert_eq!(goal_marks(&goals), vec!['.', 'D', 'P', 'X']);
+    }
+
+    #[test]
+    fn coloured_floor_is_named_by_its_colour() {
+        let goals = vec![Goal::Painted('y', Color::Blue), Goal::Painted('P', Color::Red)];
+        let fr = goal_lines(Lang::Fr, &goals, &BTreeMap::new());
+        assert_eq!(fr[0].text, "Peins en bleu toutes les cases jaunes.");
+        let en = goal_lines(Lang::En, &goals, &BTreeMap::new());
+        assert_eq!(en[0].text, "Paint every yellow square blue.");
+        // A mark the legend defines otherwise keeps its letter.
+        assert!(fr[1].text.contains("« P »"), "{}", fr[1].text);
+        let legend = BTreeMap::from([('y', vec![Feature::Goal])]);
+        let fr = goal_lines(Lang::Fr, &goals, &legend);
+        assert!(fr[0].text.contains("« y »"), "{}", fr[0].text);
     }
 
     #[test]
