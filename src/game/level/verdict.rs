@@ -92,19 +92,17 @@ pub(super) fn show(
                     .as_ref()
                     .map(|f| failure_message_for(lang, &context.active.level, failed.seed, f))
                     .unwrap_or_default();
-                // The variant and the reason on one wrapped line: the world keeps its room.
-                ui.horizontal_wrapped(|ui| {
-                    if report.variants.len() > 1 && !stopped_before_running(report) {
-                        let args = [
-                            ("number", number.into()),
-                            ("total", report.variants.len().into()),
-                        ];
-                        ui.label(
-                            RichText::new(tr(lang, "level-verdict-failed-variant", &args)).strong(),
-                        );
-                    }
-                    ui.label(strong(reason));
-                });
+                // The variant and the reason in one wrapped text: the world keeps its room.
+                let text = if report.variants.len() > 1 && !stopped_before_running(report) {
+                    let args = [
+                        ("number", number.into()),
+                        ("total", report.variants.len().into()),
+                    ];
+                    format!("{} {reason}", tr(lang, "level-verdict-failed-variant", &args))
+                } else {
+                    reason
+                };
+                ui.label(strong(text));
             }
         }
     }
