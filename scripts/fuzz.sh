@@ -23,7 +23,7 @@
 # worker process in production), and AddressSanitizer made the Python target about three
 # times slower. Every RustPython interpreter leaks its reference cycles (harmless in the
 # worker process, which exits after each run): the Python target's memory grows with its
-# executions, which fork mode bounds by restarting jobs.
+# executions, which the script bounds by restarting its sessions (`session_limit`).
 set -euo pipefail
 caller_dir="$PWD"
 cd "$(dirname "$0")/.."

@@ -221,7 +221,10 @@ mod tests {
 
     #[test]
     fn coloured_floor_is_named_by_its_colour() {
-        let goals = vec![Goal::Painted('y', Color::Blue), Goal::Painted('P', Color::Red)];
+        let goals = vec![
+            Goal::Painted('y', Color::Blue),
+            Goal::Painted('P', Color::Red),
+        ];
         let fr = goal_lines(Lang::Fr, &goals, &BTreeMap::new());
         assert_eq!(fr[0].text, "Peins en bleu toutes les cases jaunes.");
         let en = goal_lines(Lang::En, &goals, &BTreeMap::new());

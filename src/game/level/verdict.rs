@@ -98,7 +98,10 @@ pub(super) fn show(
                         ("number", number.into()),
                         ("total", report.variants.len().into()),
                     ];
-                    format!("{} {reason}", tr(lang, "level-verdict-failed-variant", &args))
+                    format!(
+                        "{} {reason}",
+                        tr(lang, "level-verdict-failed-variant", &args)
+                    )
                 } else {
                     reason
                 };
