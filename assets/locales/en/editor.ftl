@@ -26,7 +26,19 @@ editor-default-pack-title = My levels
 editor-default-chapter-title = Chapter 1
 
 ## Status line.
-editor-status-refused = Not possible: { $reason }
+# Why an edit was refused. $x, $y: the cell (from 0); $mark: a map character;
+# $what: hint, rule or goal; $number: its number (from 1).
+editor-refused-outside-map = Not possible: square ({ $x }, { $y }) is outside the map.
+editor-refused-size = Not possible: a map is 1 to { $max } squares wide and high, not { $width }×{ $height }.
+editor-refused-unknown-mark = Not possible: "{ $mark }" is neither in the legend nor in Codebot's alphabet.
+editor-refused-bad-mark = Not possible: "{ $mark }" cannot be used on the map (no spaces, quotes or backslashes).
+editor-refused-mark-in-use = Not possible: "{ $mark }" is drawn on the map; paint its squares with something else first.
+editor-refused-no-free-mark = Not possible: every character the legend can use is already taken.
+editor-refused-no-entry = Not possible: there is no { $what ->
+        [hint] hint
+        [rule] rule
+       *[goal] goal
+    } number { $number }.
 editor-status-new = New level. Paint the map with the tools on the left.
 editor-status-opened = Opened: { $name }
 editor-status-open-failed = Cannot open { $name }: { $reason }

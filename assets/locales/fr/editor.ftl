@@ -26,7 +26,19 @@ editor-default-pack-title = Mes niveaux
 editor-default-chapter-title = Chapitre 1
 
 ## Status line.
-editor-status-refused = Impossible : { $reason }
+# Why an edit was refused. $x, $y: the cell (from 0); $mark: a map character;
+# $what: hint, rule or goal; $number: its number (from 1).
+editor-refused-outside-map = Impossible : la case ({ $x }, { $y }) est en dehors de la carte.
+editor-refused-size = Impossible : une carte fait de 1 à { $max } cases de large et de haut, pas { $width }×{ $height }.
+editor-refused-unknown-mark = Impossible : « { $mark } » n'est ni dans la légende ni dans l'alphabet de Codebot.
+editor-refused-bad-mark = Impossible : « { $mark } » ne peut pas servir sur la carte (ni espace, ni guillemet, ni barre oblique inverse).
+editor-refused-mark-in-use = Impossible : « { $mark } » est dessiné sur la carte ; peins d'abord ses cases avec autre chose.
+editor-refused-no-free-mark = Impossible : tous les caractères possibles de la légende sont déjà pris.
+editor-refused-no-entry = Impossible : il n'y a pas { $what ->
+        [hint] d'indice
+        [rule] de règle
+       *[goal] d'objectif
+    } numéro { $number }.
 editor-status-new = Nouveau niveau. Peignez la carte avec les outils de gauche.
 editor-status-opened = Ouvert : { $name }
 editor-status-open-failed = Impossible d'ouvrir { $name } : { $reason }

@@ -36,7 +36,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 
 use super::Screen;
-use crate::editor::{Action, Editor, LevelDraft, Placement, Tool};
+use crate::editor::{Action, EditError, Editor, LevelDraft, Placement, Tool};
 use crate::i18n::FluentValue;
 use crate::level::Text;
 
@@ -108,13 +108,54 @@ impl Status {
 
     /// The message in the session's language.
     pub fn text(&self, session: &super::Session) -> String {
-        let args: Vec<(&str, FluentValue)> = self
-            .args
+        session.tr(self.id, &self.fluent_args())
+    }
+
+    /// The arguments, ready for the message.
+    fn fluent_args(&self) -> Vec<(&'static str, FluentValue<'static>)> {
+        self.args
             .iter()
             .map(|(name, value)| (*name, value.clone().into()))
-            .collect();
-        session.tr(self.id, &args)
+            .collect()
     }
+}
+
+/// Why an edit was refused, as a message of the session's language.
+fn refusal(error: &EditError) -> Status {
+    let (id, args): (&'static str, Vec<(&'static str, String)>) = match error {
+        EditError::OutsideMap { x, y } => (
+            "editor-refused-outside-map",
+            vec![("x", x.to_string()), ("y", y.to_string())],
+        ),
+        EditError::BadSize { width, height, max } => (
+            "editor-refused-size",
+            vec![
+                ("width", width.to_string()),
+                ("height", height.to_string()),
+                ("max", max.to_string()),
+            ],
+        ),
+        EditError::UnknownMark { mark } => (
+            "editor-refused-unknown-mark",
+            vec![("mark", mark.to_string())],
+        ),
+        EditError::BadMark { mark } => {
+            ("editor-refused-bad-mark", vec![("mark", mark.to_string())])
+        }
+        EditError::MarkInUse { mark } => (
+            "editor-refused-mark-in-use",
+            vec![("mark", mark.to_string())],
+        ),
+        EditError::NoFreeMark => ("editor-refused-no-free-mark", vec![]),
+        EditError::NoSuchEntry { what, index } => (
+            "editor-refused-no-entry",
+            vec![
+                ("what", what.to_string()),
+                ("number", (index + 1).to_string()),
+            ],
+        ),
+    };
+    Status::error(id, args)
 }
 
 /// The level being edited and the state of the screen. Kept when the screen is left, so
@@ -181,10 +222,7 @@ impl LevelEditor {
     /// Applies an action; a refused one is shown in the status line.
     pub fn apply(&mut self, action: Action) {
         if let Err(error) = self.editor.apply(action) {
-            self.status = Some(Status::error(
-                "editor-status-refused",
-                vec![("reason", error.to_string())],
-            ));
+            self.status = Some(refusal(&error));
         }
     }
 

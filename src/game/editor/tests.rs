@@ -158,3 +158,42 @@ fn a_level_saved_into_the_library_joins_the_packs_and_edit_opens_it() {
         Some("debut")
     );
 }
+
+#[test]
+fn refused_edits_are_explained_in_both_languages() {
+    use crate::editor::EditError;
+    use crate::i18n::{Lang, tr};
+
+    let errors = [
+        EditError::OutsideMap { x: 3, y: 9 },
+        EditError::BadSize {
+            width: 40,
+            height: 2,
+            max: 32,
+        },
+        EditError::UnknownMark { mark: 'Q' },
+        EditError::BadMark { mark: '"' },
+        EditError::MarkInUse { mark: 'r' },
+        EditError::NoFreeMark,
+        EditError::NoSuchEntry {
+            what: "hint",
+            index: 2,
+        },
+    ];
+    for error in &errors {
+        let status = super::refusal(error);
+        assert!(!status.ok);
+        let args = status.fluent_args();
+        let fr = tr(Lang::Fr, status.id, &args);
+        let en = tr(Lang::En, status.id, &args);
+        for text in [&fr, &en] {
+            assert!(
+                !text.starts_with("editor-") && !text.contains('{'),
+                "{text}"
+            );
+        }
+        assert_ne!(fr, en);
+    }
+    let hint = super::refusal(&errors[6]);
+    assert!(tr(Lang::Fr, hint.id, &hint.fluent_args()).contains("pas d'indice numéro 3"));
+}
