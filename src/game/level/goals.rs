@@ -122,25 +122,19 @@ fn push_goal(
             "level-goal-painted-floor",
             &[("color", color_name(lang, *color).into())],
         ))),
-        Goal::Painted(m, color) if floor_colour(legend, *m).is_some() => {
-            let from = floor_colour(legend, *m).unwrap_or(*color);
-            lines.push(line(tr(
-                lang,
-                "level-goal-painted-colored",
-                &[
-                    ("from", from.name().into()),
-                    ("color", color_name(lang, *color).into()),
-                ],
-            )))
+        Goal::Painted(m, color) => {
+            let color_arg = ("color", color_name(lang, *color).into());
+            // Coloured floor (`y`) is named by its colour, any other mark by its letter.
+            let text = match floor_colour(legend, *m) {
+                Some(from) => tr(
+                    lang,
+                    "level-goal-painted-colored",
+                    &[("from", from.name().into()), color_arg],
+                ),
+                None => tr(lang, "level-goal-painted", &[("mark", mark(m)), color_arg]),
+            };
+            lines.push(line(text));
         }
-        Goal::Painted(m, color) => lines.push(line(tr(
-            lang,
-            "level-goal-painted",
-            &[
-                ("mark", mark(m)),
-                ("color", color_name(lang, *color).into()),
-            ],
-        ))),
         Goal::Output(template) => lines.push(GoalLine {
             code: Some(readable_template(lang, template)),
             ..line(tr(lang, "level-goal-output", &[]))
