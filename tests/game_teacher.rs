@@ -27,41 +27,22 @@ use codebot::progress::Store;
 use codebot::teacher::{self, GradeOutcome, ProgressExport, Submission};
 use tempfile::TempDir;
 
+mod common;
+use common::{CORRIDOR_CODE, level_text, pack_ron};
+
 // --- fixtures -------------------------------------------------------------------------
-
-const CORRIDOR: &str = r#"(
-  id: "couloir",
-  title: (fr: "Couloir", en: "Corridor"),
-  brief: (fr: "Va au bout.", en: "Go to the end."),
-  map: "
-    #######
-    #>...G#
-    #######
-  ",
-  goals: [ReachGoal],
-  variants: (count: 3, rules: [Stretch(column: 3, extra: (0, 4))]),
-  allowed: ["move", "at_goal"],
-  stars: (max_lines: 2, max_actions: 20),
-  hints: [(fr: "Une boucle.", en: "A loop.")],
-  solution: "while not at_goal():\n    move()\n",
-)"#;
-
-const SOLUTION: &str = "while not at_goal():\n    move()\n";
 
 /// A pack folder `id` with levels `a` and `b`, and `extra` lines in its pack.ron.
 fn write_pack(parent: &Path, id: &str, extra: &str) -> PathBuf {
     let dir = parent.join(id);
     std::fs::create_dir_all(dir.join("levels")).unwrap();
-    std::fs::write(
-        dir.join("pack.ron"),
-        format!(
-            "(\n  id: \"{id}\",\n  title: (fr: \"Ma classe\", en: \"My class\"),\n  chapters: [\n    (id: \"c1\", title: (fr: \"Un\", en: \"One\"), levels: [\"a\", \"b\"]),\n  ],\n{extra})\n"
-        ),
-    )
-    .unwrap();
+    std::fs::write(dir.join("pack.ron"), pack_ron(id, &["a", "b"], extra)).unwrap();
     for level in ["a", "b"] {
-        let text = CORRIDOR.replacen("id: \"couloir\"", &format!("id: \"{level}\""), 1);
-        std::fs::write(dir.join("levels").join(format!("{level}.ron")), text).unwrap();
+        std::fs::write(
+            dir.join("levels").join(format!("{level}.ron")),
+            level_text(level),
+        )
+        .unwrap();
     }
     dir
 }
@@ -264,9 +245,7 @@ fn a_refused_pack_leaves_the_library_and_the_progress_untouched() {
     let broken_dir = write_pack(dir.path(), "casse", "");
     std::fs::write(
         broken_dir.join("levels/b.ron"),
-        CORRIDOR
-            .replacen("id: \"couloir\"", "id: \"b\"", 1)
-            .replace("goals: [ReachGoal]", "goals: [Nowhere]"),
+        level_text("b").replace("goals: [ReachGoal]", "goals: [Nowhere]"),
     )
     .unwrap();
     let text = dir.path().join("notes.txt");
@@ -568,11 +547,11 @@ fn an_exam_records_the_code_and_hands_it_in_when_the_time_is_up() {
     assert_eq!(app.world().resource::<Hints>().revealed, 0);
 
     // The code typed is in the copy a second later.
-    app.world_mut().resource_mut::<Code>().set(SOLUTION);
+    app.world_mut().resource_mut::<Code>().set(CORRIDOR_CODE);
     std::thread::sleep(Duration::from_millis(1100));
     app.update();
     app.update();
-    assert_eq!(copy_on_disk(&data).code("a"), Some(SOLUTION));
+    assert_eq!(copy_on_disk(&data).code("a"), Some(CORRIDOR_CODE));
 
     // The time is up: the copy is handed in with the code in the editor, the student
     // is told where it is and goes back to the map; the exam stays closed.
@@ -636,7 +615,7 @@ fn an_exam_is_graded_off_the_frame_loop_from_the_submissions() {
     for _ in 0..4 {
         app.update();
     }
-    app.world_mut().resource_mut::<Code>().set(SOLUTION);
+    app.world_mut().resource_mut::<Code>().set(CORRIDOR_CODE);
     // "Hand in" asks first.
     app.world_mut().write_message(ExamRequest::AskHandIn {
         pack: "controle".into(),

@@ -20,37 +20,10 @@ use codebot::teacher::{
 use tempfile::TempDir;
 use zip::write::SimpleFileOptions;
 
+mod common;
+use common::{CORRIDOR_CODE, level_text, pack_ron};
+
 // --- fixtures -------------------------------------------------------------------------
-
-const CORRIDOR: &str = r#"(
-  id: "couloir",
-  title: (fr: "Couloir", en: "Corridor"),
-  brief: (fr: "Va au bout.", en: "Go to the end."),
-  map: "
-    #######
-    #>...G#
-    #######
-  ",
-  goals: [ReachGoal],
-  variants: (count: 3, rules: [Stretch(column: 3, extra: (0, 4))]),
-  allowed: ["move", "at_goal"],
-  stars: (max_lines: 2, max_actions: 20),
-  solution: "while not at_goal():\n    move()\n",
-)"#;
-
-const CORRIDOR_CODE: &str = "while not at_goal():\n    move()\n";
-
-fn level_text(id: &str) -> String {
-    CORRIDOR.replacen("id: \"couloir\"", &format!("id: \"{id}\""), 1)
-}
-
-fn pack_ron(id: &str, levels: &[&str], extra: &str) -> String {
-    let levels: Vec<String> = levels.iter().map(|l| format!("\"{l}\"")).collect();
-    format!(
-        "(\n  id: \"{id}\",\n  title: (fr: \"Ma classe\", en: \"My class\"),\n  chapters: [\n    (id: \"c1\", title: (fr: \"Un\", en: \"One\"), levels: [{}]),\n  ],\n{extra})\n",
-        levels.join(", ")
-    )
-}
 
 /// A pack's files: `pack.ron` and one file per own level, under `levels/`.
 fn pack_files(id: &str, own: &[&str], chapter: &[&str], extra: &str) -> Vec<(String, Vec<u8>)> {
