@@ -131,6 +131,76 @@ impl GameArt {
     }
 }
 
+/// The largest side of a [`GridPicture`], in pixels: what every graphics card, WebGL 2
+/// included, accepts as a texture.
+const GRID_PICTURE_MAX_PX: u32 = 2048;
+
+/// The still part of a level's map as one picture: the floor and wall tiles on a border
+/// of `margin` cells. The level screen draws it as one sprite instead of one per cell
+/// (plus the border under them): on school PCs without a graphics driver every pixel
+/// drawn costs CPU time, and the tiles were a fifth of a frame.
+pub struct GridPicture {
+    pub image: Image,
+    /// The side of a cell in the picture, in pixels: [`TILE_PX`], less on maps too big
+    /// for [`GRID_PICTURE_MAX_PX`].
+    pub cell_px: u32,
+}
+
+impl GridPicture {
+    pub fn new(world: &crate::sim::World, margin: f32, border: Color) -> GridPicture {
+        let (width, height) = (world.width.max(1) as u32, world.height.max(1) as u32);
+        let most_cells = width.max(height) as f32 + 2.0 * margin;
+        let cell_px = ((GRID_PICTURE_MAX_PX as f32 / most_cells) as u32).clamp(1, TILE_PX);
+        let margin_px = (margin * cell_px as f32).round() as u32;
+        let floor = floor_canvas_sized(None, cell_px).into_rgba8();
+        let wall = wall_canvas_sized(cell_px).into_rgba8();
+        let picture_width = width * cell_px + 2 * margin_px;
+        let picture_height = height * cell_px + 2 * margin_px;
+        let border = border.to_srgba().to_u8_array();
+        let mut rgba: Vec<u8> = border
+            .iter()
+            .copied()
+            .cycle()
+            .take((picture_width * picture_height * 4) as usize)
+            .collect();
+        let row_bytes = (cell_px * 4) as usize;
+        for y in 0..height {
+            for x in 0..width {
+                let pos = crate::sim::Pos::new(x as i32, y as i32);
+                let tile = if world.blocked.contains(&pos) {
+                    &wall
+                } else {
+                    &floor
+                };
+                for row in 0..cell_px {
+                    let to_row = margin_px + y * cell_px + row;
+                    let to = ((to_row * picture_width + margin_px + x * cell_px) * 4) as usize;
+                    let from = row as usize * row_bytes;
+                    rgba[to..to + row_bytes].copy_from_slice(&tile[from..from + row_bytes]);
+                }
+            }
+        }
+        let size = Extent3d {
+            width: picture_width,
+            height: picture_height,
+            depth_or_array_layers: 1,
+        };
+        let image = Image::new(
+            size,
+            TextureDimension::D2,
+            rgba,
+            TextureFormat::Rgba8UnormSrgb,
+            RenderAssetUsages::default(),
+        );
+        GridPicture { image, cell_px }
+    }
+
+    /// The picture's size in cells, margins included.
+    pub fn size_in_cells(&self) -> Vec2 {
+        self.image.size().as_vec2() / self.cell_px as f32
+    }
+}
+
 /// Writes the title screen's robot as a PNG of `size` pixels a side: the icon of the
 /// installed game (`codebot --write-icon`, used by scripts/package.sh).
 pub fn write_logo_png(
@@ -489,7 +559,11 @@ fn mix(a: Rgba, b: Rgba, t: f32) -> Rgba {
 // The pictures.
 
 fn floor_canvas(paint: Option<PaintColor>) -> Canvas {
-    let mut c = Canvas::square(TILE_PX);
+    floor_canvas_sized(paint, TILE_PX)
+}
+
+fn floor_canvas_sized(paint: Option<PaintColor>, size: u32) -> Canvas {
+    let mut c = Canvas::square(size);
     c.fill(FLOOR_EDGE, |_| -1.0);
     let (face, light) = match paint {
         Some(color) => paint_rgba(color),
@@ -520,7 +594,11 @@ fn floor_canvas(paint: Option<PaintColor>) -> Canvas {
 }
 
 fn wall_canvas() -> Canvas {
-    let mut c = Canvas::square(TILE_PX);
+    wall_canvas_sized(TILE_PX)
+}
+
+fn wall_canvas_sized(size: u32) -> Canvas {
+    let mut c = Canvas::square(size);
     c.fill(WALL_MORTAR, |_| -1.0);
     let rows = 4;
     let h = 1.0 / rows as f32;
@@ -909,5 +987,56 @@ mod tests {
         assert_eq!(art.portraits.len(), curriculum.careers.len());
         assert_eq!(art.silhouettes.len(), curriculum.careers.len());
         assert_eq!(art.medals.len(), curriculum.badges.len());
+    }
+
+    /// The RGBA bytes of pixel (x, y) of an image.
+    fn pixel(image: &Image, x: u32, y: u32) -> [u8; 4] {
+        let data = image.data.as_ref().expect("pixels on the CPU");
+        let at = ((y * image.width() + x) * 4) as usize;
+        data[at..at + 4].try_into().expect("4 bytes")
+    }
+
+    #[test]
+    fn the_grid_picture_has_the_border_the_floor_and_the_walls_where_the_map_has_them() {
+        let mut world = crate::sim::World::new(3, 2);
+        world.blocked.insert(crate::sim::Pos::new(2, 1));
+        let border = Color::srgb_u8(10, 20, 30);
+        let grid = GridPicture::new(&world, 0.5, border);
+        assert_eq!(grid.cell_px, TILE_PX);
+        assert_eq!(grid.size_in_cells(), Vec2::new(4.0, 3.0));
+        let floor = floor_canvas(None).into_image();
+        let wall = wall_canvas().into_image();
+        let margin = TILE_PX / 2;
+        let inside = |cell_x: u32, cell_y: u32, x: u32, y: u32| {
+            pixel(
+                &grid.image,
+                margin + cell_x * TILE_PX + x,
+                margin + cell_y * TILE_PX + y,
+            )
+        };
+        assert_eq!(pixel(&grid.image, 0, 0), [10, 20, 30, 255]);
+        assert_eq!(
+            pixel(&grid.image, margin - 1, margin + 5),
+            [10, 20, 30, 255]
+        );
+        for (x, y) in [(0, 0), (13, 17), (63, 63)] {
+            assert_eq!(inside(0, 0, x, y), pixel(&floor, x, y));
+            assert_eq!(inside(1, 1, x, y), pixel(&floor, x, y));
+            assert_eq!(inside(2, 1, x, y), pixel(&wall, x, y));
+        }
+    }
+
+    #[test]
+    fn the_grid_picture_of_the_biggest_map_fits_every_graphics_card() {
+        let side = crate::level::MAX_SIDE as i32;
+        let grid = GridPicture::new(&crate::sim::World::new(side, side), 0.35, Color::BLACK);
+        assert!(grid.image.width() <= GRID_PICTURE_MAX_PX);
+        assert!(grid.image.height() <= GRID_PICTURE_MAX_PX);
+        assert!(grid.cell_px >= 16, "cells of {} px", grid.cell_px);
+        let in_cells = grid.size_in_cells();
+        assert!(
+            (in_cells.x - (side as f32 + 0.7)).abs() < 0.05,
+            "{in_cells}"
+        );
     }
 }
