@@ -10,7 +10,9 @@
 # rustc-web + rust-web-src, built with -Zbuild-std. Missing Debian packages and the
 # wasm-bindgen command (the exact version of Cargo.lock) are installed on the way.
 # The build runs under `nice` (NICE=15 by default) in its own target directory
-# (CARGO_TARGET_DIR, default target/web), never in the native one.
+# (CARGO_TARGET_DIR, default target/web), never in the native one. WEB_PROFILE picks the
+# cargo profile: `wasm-release` (default, the module to ship) or `wasm-ci` (the same code
+# built several times faster into a bigger module, for the browser check in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +20,7 @@ out=${1:-dist}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target/web}
 nice_level=${NICE:-15}
 target=wasm32-unknown-unknown
-profile=wasm-release
+profile=${WEB_PROFILE:-wasm-release}
 
 say() { printf '\n== %s\n' "$*"; }
 

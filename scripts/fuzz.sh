@@ -18,8 +18,9 @@
 # RUSTC_BOOTSTRAP=1, which lets a stable compiler accept those flags.
 # CODEBOT_FUZZ_TOOLCHAIN=<toolchain> picks one (any name but nightly gets RUSTC_BOOTSTRAP=1).
 #
-# The targets are built optimised with overflow checks and debug assertions, without a
-# sanitizer: the code under test is safe Rust (RustPython's own unsafe code runs in the
+# The targets are built optimised with overflow checks and debug assertions
+# (CODEBOT_FUZZ_BUILD=dev: lightly optimised, built faster, runs slower; CI's short smoke
+# run uses it), without a sanitizer: the code under test is safe Rust (RustPython's own unsafe code runs in the
 # worker process in production), and AddressSanitizer made the Python target about three
 # times slower. Every RustPython interpreter leaks its reference cycles (harmless in the
 # worker process, which exits after each run): the Python target's memory grows with its
@@ -58,9 +59,14 @@ fi
 if [[ "$toolchain" != nightly* ]]; then
   export RUSTC_BOOTSTRAP=1
 fi
-echo "== building the fuzz targets ($("${fuzz_cargo[@]}" --version)${RUSTC_BOOTSTRAP:+, RUSTC_BOOTSTRAP=1}, optimised, with overflow checks)"
-(cd fuzz && nice -n 19 "${fuzz_cargo[@]}" fuzz build -O -a -s none --codegen-units 16)
-bin_dir="$CARGO_TARGET_DIR/x86_64-unknown-linux-gnu/release"
+case "${CODEBOT_FUZZ_BUILD:-release}" in
+  release) build_flags=(-O) build_dir=release ;;
+  dev) build_flags=(--dev) build_dir=debug ;;
+  *) echo "CODEBOT_FUZZ_BUILD must be 'release' or 'dev'" >&2; exit 2 ;;
+esac
+echo "== building the fuzz targets ($("${fuzz_cargo[@]}" --version)${RUSTC_BOOTSTRAP:+, RUSTC_BOOTSTRAP=1}, ${CODEBOT_FUZZ_BUILD:-release}, with overflow checks)"
+(cd fuzz && nice -n 19 "${fuzz_cargo[@]}" fuzz build "${build_flags[@]}" -a -s none --codegen-units 16)
+bin_dir="$CARGO_TARGET_DIR/x86_64-unknown-linux-gnu/$build_dir"
 
 # Per target: extra libFuzzer options and read-only seed folders.
 options() {
