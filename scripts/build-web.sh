@@ -51,7 +51,8 @@ fi
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $bindgen_version"; then
     say "installing wasm-bindgen-cli $bindgen_version"
-    nice -n "$nice_level" cargo install wasm-bindgen-cli --version "$bindgen_version"
+    # --force: cargo skips a package it believes installed, even when the command is gone.
+    nice -n "$nice_level" cargo install --force wasm-bindgen-cli --version "$bindgen_version"
 fi
 
 say "building ($CARGO_TARGET_DIR, profile $profile, nice $nice_level)"
