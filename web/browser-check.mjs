@@ -222,13 +222,23 @@ async function download(page, at, name) {
   return saved;
 }
 
-// Clicks at `at`, which opens the page's file chooser, and gives it `files`.
+// Clicks at `at`, which opens the page's file chooser, and gives it `files`. A click
+// that lands while SwiftShader is between two slow frames can be lost: after 20 s
+// without a file chooser the button is clicked again, as a player would, up to 3 times.
 async function upload(page, at, files) {
-  await settle(page);
-  const choosing = page.waitForEvent('filechooser', { timeout: 30000 });
-  await page.mouse.click(...at);
-  const chooser = await choosing;
-  await chooser.setFiles(files);
+  for (let attempt = 1; ; attempt++) {
+    await settle(page);
+    const choosing = page.waitForEvent('filechooser', { timeout: 20000 });
+    await page.mouse.click(...at);
+    try {
+      const chooser = await choosing;
+      await chooser.setFiles(files);
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.log(`no file chooser after a click at ${at}: clicking again`);
+    }
+  }
 }
 
 const level = `${base}?profile=Web+Check&level=codebot/premiers-pas-01`;
