@@ -180,19 +180,10 @@ impl GridPicture {
                 }
             }
         }
-        let size = Extent3d {
-            width: picture_width,
-            height: picture_height,
-            depth_or_array_layers: 1,
-        };
-        let image = Image::new(
-            size,
-            TextureDimension::D2,
-            rgba,
-            TextureFormat::Rgba8UnormSrgb,
-            RenderAssetUsages::default(),
-        );
-        GridPicture { image, cell_px }
+        GridPicture {
+            image: rgba_image(picture_width, picture_height, rgba),
+            cell_px,
+        }
     }
 
     /// The picture's size in cells, margins included.
@@ -521,19 +512,25 @@ impl Canvas {
     }
 
     fn into_image(self) -> Image {
-        let size = Extent3d {
-            width: self.width,
-            height: self.height,
-            depth_or_array_layers: 1,
-        };
-        Image::new(
-            size,
-            TextureDimension::D2,
-            self.into_rgba8(),
-            TextureFormat::Rgba8UnormSrgb,
-            RenderAssetUsages::default(),
-        )
+        let (width, height) = (self.width, self.height);
+        rgba_image(width, height, self.into_rgba8())
     }
+}
+
+/// An sRGB picture of `width` x `height` pixels from its RGBA bytes, kept on the CPU too.
+fn rgba_image(width: u32, height: u32, rgba: Vec<u8>) -> Image {
+    let size = Extent3d {
+        width,
+        height,
+        depth_or_array_layers: 1,
+    };
+    Image::new(
+        size,
+        TextureDimension::D2,
+        rgba,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::default(),
+    )
 }
 
 fn over(below: Rgba, color: Rgba, coverage: f32) -> Rgba {
