@@ -8,13 +8,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use codebot::grade::{Batch, Runner, StartedRun};
 use codebot::i18n::Lang;
 use codebot::level::{
     self, Diagnostic, Exam, LevelProblem, Library, Pack, PackError, archive::PackLimits,
 };
-use codebot::sandbox::Sandbox;
+use codebot::sandbox::{RunRecord, RunRequest, Sandbox};
 use codebot::teacher::{
-    self, ClassReport, ExportedLevel, GradeOutcome, PROGRESS_FORMAT, PROGRESS_VERSION,
+    self, ClassReport, ExamResults, ExportedLevel, GradeOutcome, PROGRESS_FORMAT, PROGRESS_VERSION,
     ProgressExport, Submission, TeacherError,
 };
 use tempfile::TempDir;
@@ -847,18 +848,19 @@ fn submission(pack: &str, id: &str, name: &str, at: u64, code: &[(&str, &str)]) 
     s
 }
 
-#[test]
-fn grading_reruns_the_code_and_trusts_nothing_else() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = exam_pack(dir.path());
-    let subs = dir.path().join("copies");
+/// A class's submission files in `dir/copies`: Alice passes both levels (and has an older
+/// wrong copy), Bob edited his file to claim full marks, Carol's programs are hostile
+/// (they would touch `dir/pwned`), Dave answered one level; plus a file that is not a
+/// submission and another exam's.
+fn class_copies(dir: &Path) -> PathBuf {
+    let subs = dir.join("copies");
     std::fs::create_dir(&subs).unwrap();
     let save = |s: &Submission| {
         let path = subs.join(s.file_name());
         teacher::write_submission(&path, s).unwrap();
         path
     };
-    let proof = dir.path().join("pwned");
+    let proof = dir.join("pwned");
     save(&submission(
         "examen",
         "alice",
@@ -909,7 +911,15 @@ fn grading_reruns_the_code_and_trusts_nothing_else() {
         10,
         &[("a", CORRIDOR_CODE)],
     ));
+    subs
+}
 
+#[test]
+fn grading_reruns_the_code_and_trusts_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = exam_pack(dir.path());
+    let subs = class_copies(dir.path());
+    let proof = dir.path().join("pwned");
     let results = teacher::grade_files(&pack, std::slice::from_ref(&subs), &sandbox(), Lang::En);
     let names: Vec<&str> = results
         .students
@@ -973,6 +983,60 @@ fn grading_reruns_the_code_and_trusts_nothing_else() {
         csv.contains("Carol;carol;examen-carol.submission.json;a;1;0;0;0;3;timeout;"),
         "{csv}"
     );
+}
+
+/// A run in the worker process on a thread of its own, answering when it is over (as a
+/// Web Worker does in the browser).
+struct OnAThread(std::sync::mpsc::Receiver<Vec<Option<RunRecord>>>);
+
+impl StartedRun for OnAThread {
+    fn poll(&mut self) -> Option<Vec<Option<RunRecord>>> {
+        self.0.try_recv().ok()
+    }
+}
+
+/// The results without the seconds a timeout message measured (they vary from run to run).
+fn without_timings(mut results: ExamResults) -> ExamResults {
+    for level in results.students.iter_mut().flat_map(|s| &mut s.levels) {
+        if let GradeOutcome::Graded { kind, reason, .. } = &mut level.outcome
+            && kind.as_deref() == Some("timeout")
+        {
+            *reason = reason
+                .as_ref()
+                .map(|r| r.split(':').next().unwrap_or("").to_owned());
+        }
+    }
+    results
+}
+
+#[test]
+fn an_exam_graded_by_a_batch_of_later_answers_is_graded_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = exam_pack(dir.path());
+    let subs = class_copies(dir.path());
+    let direct = teacher::grade_files(&pack, std::slice::from_ref(&subs), &sandbox(), Lang::En);
+
+    let start = |request: &RunRequest| {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let request = request.clone();
+        std::thread::spawn(move || sender.send(sandbox().run(&request)));
+        OnAThread(receiver)
+    };
+    let paths = vec![subs];
+    let compute =
+        move |runner: &(dyn Runner + Sync)| teacher::grade_files(&pack, &paths, runner, Lang::En);
+    let mut batch = Batch::new(compute, start, 2);
+    let batched = loop {
+        if let Some(results) = batch.poll() {
+            break results;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    assert_eq!(without_timings(batched), without_timings(direct));
+    // Every distinct (level, program) once: Alice 2, Bob 2, Carol 2; Dave's answer to `a`
+    // is Alice's, run once for both.
+    assert_eq!(batch.runs_done(), 6);
+    assert_eq!(batch.passes(), 2);
 }
 
 #[test]

@@ -5,7 +5,9 @@
 // end as `timeout` while the game keeps drawing; "Export my progress" downloads the
 // file, which "Import my progress…" uploads on another browser profile ("at school");
 // copy and paste in the code editor; a teacher's pack installed by upload and another by
-// a drop on the page, both still there after a reload. Every screenshot must show more
+// a drop on the page, both still there after a reload; an exam pack and two students'
+// submissions dropped on the Exams tab, graded in Web Workers; the level editor's Test of
+// level 1's reference solution. Every screenshot must show more
 // than 20 colours (a blank canvas fails). Prints what it measured; the screenshots, the
 // downloads and the page's console go to the folder given as second argument.
 //
@@ -166,6 +168,7 @@ const AT = {
   understood: [640, 416], // a notice's "I understand" (e.g. the first badge), else nothing
   packUnderstood: [332, 416], // "I understand" of the "Pack installed" notice
   savePackZip: [113, 327], // "Save as .zip…" of the first pack installed (web-drop)
+  examsTab: [308, 92], // teacher's screen: the "Exams" tab
 };
 
 // A zip archive of `files` ({ name: text }), stored without compression.
@@ -190,12 +193,50 @@ function zip(files) {
   return Buffer.concat([...locals, directory, end]);
 }
 
+// A level `id` of a corridor with `cells` free cells before the goal.
+function corridor(id, cells) {
+  const row = '.'.repeat(cells);
+  const wall = '#'.repeat(cells + 4);
+  return `(id: "${id}", title: (fr: "T", en: "T"), brief: (fr: "B", en: "B"),\n  map: "\n  ${wall}\n  #>${row}G#\n  ${wall}\n", goals: [ReachGoal],\n  solution: "${'move()\\n'.repeat(cells + 1)}")\n`;
+}
+
 // A teacher's pack: one level of its own and level 1 of the built-in pack.
 function pack(id) {
   return zip({
     [`${id}/pack.ron`]: `(id: "${id}", title: (fr: "Pack ${id}", en: "Pack ${id}"), chapters: [(id: "c", title: (fr: "C", en: "C"), levels: ["a", "codebot/premiers-pas-01"])])\n`,
-    [`${id}/levels/a.ron`]: '(id: "a", title: (fr: "T", en: "T"), brief: (fr: "B", en: "B"),\n  map: "\n  #####\n  #>.G#\n  #####\n", goals: [ReachGoal],\n  solution: "move()\\nmove()\\n")\n',
+    [`${id}/levels/a.ron`]: corridor('a', 1),
   });
+}
+
+// An exam pack of two levels of its own: corridors of 2 and 3 moves.
+function examPack(id) {
+  return zip({
+    [`${id}/pack.ron`]: `(id: "${id}", title: (fr: "Pack ${id}", en: "Pack ${id}"), exam: (time_limit_minutes: 45), chapters: [(id: "c", title: (fr: "C", en: "C"), levels: ["a", "b"])])\n`,
+    [`${id}/levels/a.ron`]: corridor('a', 1),
+    [`${id}/levels/b.ron`]: corridor('b', 2),
+  });
+}
+
+// A student's submission file for the exam pack `pack` (the game writes the same).
+function submission(pack, student, levels) {
+  const code = Object.fromEntries(Object.entries(levels).map(([id, text]) => [id, { code: text, runs: 1 }]));
+  return Buffer.from(JSON.stringify({
+    format: 'codebot-submission', format_version: 1, pack, student,
+    profile_id: `${student.toLowerCase()}-web`, started_at: 1700000000, submitted_at: 1700000600,
+    codebot_version: 'web-check', levels: code, handed_in: true,
+  }));
+}
+
+// Drops `files` ([{ name, type, bytes }]) on the page's canvas.
+async function drop(page, files) {
+  await page.evaluate((files) => {
+    const data = new DataTransfer();
+    for (const { name, type, bytes } of files) data.items.add(new File([new Uint8Array(bytes)], name, { type }));
+    const canvas = document.querySelector('canvas');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      canvas.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  }, files.map(({ name, type, bytes }) => ({ name, type, bytes: [...bytes] })));
 }
 
 // The saves of the profiles in this browser profile (localStorage), as one text.
@@ -373,14 +414,7 @@ try {
   check(await kept(other, 'web-upload'), 'a pack given to "Open pack…" is installed (localStorage)');
   await other.waitForTimeout(1500);
   await shot(other, browser, '11-pack-uploaded');
-  await other.evaluate((bytes) => {
-    const data = new DataTransfer();
-    data.items.add(new File([new Uint8Array(bytes)], 'web-drop.zip', { type: 'application/zip' }));
-    const canvas = document.querySelector('canvas');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      canvas.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
-    }
-  }, [...pack('web-drop')]);
+  await drop(other, [{ name: 'web-drop.zip', type: 'application/zip', bytes: pack('web-drop') }]);
   check(await kept(other, 'web-drop'), 'a pack dropped on the page is installed (localStorage)');
   await other.waitForTimeout(1500);
   await shot(other, browser, '12-pack-dropped');
@@ -396,6 +430,39 @@ try {
   check(solvedOwn.verdict.verdict === 'passed', 'after a reload the dropped pack\'s level opens and passes');
   await other.waitForTimeout(1500);
   await shot(other, browser, '13-pack-level');
+
+  // 9. The Exams tab: an exam pack dropped on the Packs tab, two students' submissions
+  // dropped on the Exams tab, which grades them at once (every program in Web Workers).
+  await other.goto(`${base}?screen=teacher`);
+  await screen(other, 'teacher');
+  await other.waitForTimeout(2500);
+  await drop(other, [{ name: 'web-exam.zip', type: 'application/zip', bytes: examPack('web-exam') }]);
+  check(await kept(other, 'web-exam'), 'an exam pack dropped on the page is installed (localStorage)');
+  await other.mouse.click(...AT.packUnderstood);
+  await settle(other, 2500);
+  await other.mouse.click(...AT.examsTab);
+  await settle(other, 2500);
+  const json = 'application/json';
+  await drop(other, [
+    { name: 'alice.submission.json', type: json, bytes: submission('web-exam', 'Alice', { a: 'move()\nmove()\n', b: 'move()\nmove()\nmove()\n' }) },
+    { name: 'bob.submission.json', type: json, bytes: submission('web-exam', 'Bob', { a: 'x = 1\n', b: 'move()\n' }) },
+  ]);
+  await other.waitForFunction(() => Number(document.body.dataset.examGradings) >= 1, null, { timeout: 120000 });
+  const grades = await other.evaluate(() => document.body.dataset.examGrades);
+  console.log(`exam graded in the browser: ${grades}`);
+  check(grades === 'Alice=2/2/6; Bob=0/2/0', 'the exam is graded in the browser (Alice passes both levels, Bob neither)');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '14-exam-graded');
+
+  // 10. The level editor's Test: level 1's reference solution on every variant.
+  await other.goto(`${base}?edit=codebot/premiers-pas-01&run`);
+  await screen(other, 'editor');
+  await other.waitForFunction(() => Number(document.body.dataset.editorTests) >= 1, null, { timeout: 60000 });
+  const tested = await other.evaluate(() => document.body.dataset.editorTest);
+  console.log(`level editor's Test in the browser: ${tested}`);
+  check(tested === 'passed', 'the level editor\'s Test passes level 1\'s reference solution in the browser');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '15-editor-test');
   await school.close();
 } finally {
   fs.writeFileSync(path.join(shots, 'console.log'), logs.join('\n'));

@@ -26,6 +26,7 @@ mod notices;
 mod player;
 mod power;
 mod profiles;
+mod program_job;
 #[cfg(not(target_arch = "wasm32"))]
 mod renderer;
 mod session;

@@ -3,17 +3,27 @@
 //! verdict instead of guessing them from pixels: `data-screen` (`title`, `level`...),
 //! and after each run `data-runs` (how many finished), `data-verdict` (`passed`, or the
 //! kind of the first failure as in the CLI's JSON: `timeout`, `goal_not_met`...) and
-//! `data-waited-ms`.
+//! `data-waited-ms`; after each Test of the level editor `data-editor-tests` and
+//! `data-editor-test` (`passed`, `failed`, `not_run`); after each exam grading
+//! `data-exam-gradings` and `data-exam-grades` (`student=levels passed/levels/stars`,
+//! `; ` between students, or `not_graded`).
 
 use bevy::prelude::*;
 
 use super::Screen;
+use super::editor::checks::SolutionRun;
 use super::level::{ProgramFinished, ProgramRun};
+use super::teacher::ExamGrading;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (show_screen.run_if(state_changed::<Screen>), show_verdict),
+        (
+            show_screen.run_if(state_changed::<Screen>),
+            show_verdict,
+            show_editor_test,
+            show_exam_grades,
+        ),
     );
 }
 
@@ -55,4 +65,54 @@ fn show_verdict(
     set("data-verdict", verdict);
     set("data-waited-ms", &outcome.waited.as_millis().to_string());
     set("data-runs", &runs.to_string());
+}
+
+/// Once a Test of the level editor is over.
+fn show_editor_test(run: Res<SolutionRun>, mut running: Local<bool>, mut tests: Local<u32>) {
+    let was_running = std::mem::replace(&mut *running, run.running_since.is_some());
+    let Some((_, result)) = run.last.as_ref().filter(|_| was_running && !*running) else {
+        return;
+    };
+    let test = match result {
+        Ok(test) if test.passed() => "passed",
+        Ok(_) => "failed",
+        Err(_) => "not_run",
+    };
+    *tests += 1;
+    set("data-editor-test", test);
+    set("data-editor-tests", &tests.to_string());
+}
+
+/// Once an exam grading is over.
+fn show_exam_grades(grading: Res<ExamGrading>, mut busy: Local<bool>, mut gradings: Local<u32>) {
+    let was_grading = std::mem::replace(&mut *busy, grading.is_grading());
+    if !was_grading || *busy {
+        return;
+    }
+    let results = grading
+        .results
+        .as_ref()
+        .filter(|_| grading.problem.is_none());
+    let grades = results.map_or_else(
+        || "not_graded".to_owned(),
+        |results| {
+            results
+                .students
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{}={}/{}/{}",
+                        s.student,
+                        s.levels_passed(),
+                        results.levels.len(),
+                        s.total_stars()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        },
+    );
+    *gradings += 1;
+    set("data-exam-grades", &grades);
+    set("data-exam-gradings", &gradings.to_string());
 }

@@ -2,6 +2,8 @@
 //! replayed trace of each, and awards stars (1 for passing every variant, one more for
 //! each of the level's targets met: lines of code, robot actions).
 
+mod batch;
+
 #[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
 
@@ -13,6 +15,8 @@ use crate::level::{Level, LevelError, lines_of_code};
 use crate::sandbox::{ErrorKind, Limits, ProgramError, RunRecord, RunRequest};
 use crate::sim::{GoalFailure, Trace, World};
 
+pub use batch::{Batch, StartedRun};
+
 /// Runs a program on several worlds: the worker process natively, a Web Worker on the web.
 pub trait Runner {
     /// One record per world, in order; `None` for worlds that were not run.
@@ -23,6 +27,21 @@ pub trait Runner {
 impl Runner for crate::sandbox::Sandbox {
     fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
         crate::sandbox::Sandbox::run(self, request)
+    }
+}
+
+/// The worker process, stopped as soon as the flag rises (the player pressed Stop or left
+/// the screen).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Cancellable<'a> {
+    pub sandbox: crate::sandbox::Sandbox,
+    pub cancel: &'a std::sync::atomic::AtomicBool,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Runner for Cancellable<'_> {
+    fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
+        self.sandbox.run_cancellable(request, self.cancel)
     }
 }
 

@@ -203,7 +203,6 @@ teacher-stuck-line =
 
 ## Exams tab
 teacher-exam-none = No exam pack is installed. Add exam: (time_limit_minutes: 45) to a pack's pack.ron (see docs/teachers.md), then install it in the Packs tab.
-teacher-exam-web = Exams are graded with the version of Codebot installed on the computer.
 teacher-exam-pack = Exam:
 teacher-exam-add-files = Add submissions…
 teacher-exam-add-folder = Add a folder of submissions…

@@ -208,7 +208,6 @@ teacher-stuck-line =
 
 ## Onglet Examens
 teacher-exam-none = Aucun pack d'examen n'est installé. Ajoutez exam: (time_limit_minutes: 45) dans le pack.ron d'un pack (voir docs/teachers.md), puis installez-le dans l'onglet Packs.
-teacher-exam-web = La correction des examens se fait avec la version de Codebot installée sur l'ordinateur.
 teacher-exam-pack = Examen :
 teacher-exam-add-files = Ajouter des copies…
 teacher-exam-add-folder = Ajouter un dossier de copies…

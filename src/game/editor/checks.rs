@@ -1,20 +1,18 @@
 //! Checking the level while it is drawn: the draft's file is validated a moment after
 //! each change ([`Validation`], the same `file:line:col` problems as `codebot validate`),
 //! and Test ([`TestSolution`]) runs the reference solution on every variant in the
-//! sandbox's worker process, on a background thread: the game never waits for it. The
-//! run belongs to an entity of the screen, so leaving the editor (or a new Test) stops
-//! the worker.
-
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+//! sandbox (a [`ProgramJob`]: the worker process on a background thread, Web Workers in
+//! the browser): the game never waits for it. The run belongs to an entity of the
+//! screen, so leaving the editor (or a new Test) stops it.
 
 use bevy::prelude::*;
 
 use super::LevelEditor;
 use crate::editor::{SolutionTest, Written};
-use crate::game::background::{Background, JobState};
 use crate::game::level::WorkerExecutable;
+use crate::game::program_job::ProgramJob;
 use crate::game::{Screen, Session};
+use crate::grade::Runner;
 use crate::level::Diagnostic;
 
 /// Seconds to wait after a change before checking again (painting a stroke changes the
@@ -82,15 +80,8 @@ pub struct SolutionRun {
 /// A run under way; dropping it stops the worker.
 #[derive(Component)]
 struct TestJob {
-    job: Background<Result<SolutionTest, String>>,
-    cancel: Arc<AtomicBool>,
+    job: ProgramJob<SolutionTest>,
     revision: u64,
-}
-
-impl Drop for TestJob {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -111,19 +102,17 @@ fn start_test(
         commands.entity(entity).despawn();
     }
     let draft = editor.draft().clone();
-    let worker = worker.and_then(|w| w.0.clone());
     let lang = session.lang;
-    let cancel = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&cancel);
-    let job = Background::spawn("editor-test", move || match worker {
-        Some(worker) => run_in_sandbox(&draft, worker, &flag, lang),
-        None => Err(crate::i18n::tr(lang, "level-run-no-worker", &[])),
-    });
+    let job = ProgramJob::start(
+        "editor-test",
+        move |runner: &(dyn Runner + Sync)| draft.test(runner, lang),
+        worker.and_then(|w| w.0.clone()),
+        lang,
+    );
     commands.spawn((
         Name::new("Reference solution run"),
         TestJob {
             job,
-            cancel,
             revision: editor.editor.revision(),
         },
         DespawnOnExit(Screen::Editor),
@@ -134,49 +123,14 @@ fn start_test(
 fn poll_test(
     mut commands: Commands,
     mut jobs: Query<(Entity, &mut TestJob)>,
-    session: Res<Session>,
     mut run: ResMut<SolutionRun>,
 ) {
     for (entity, mut job) in &mut jobs {
-        let result = match job.job.poll() {
-            JobState::Running => continue,
-            JobState::Done(result) => result,
-            JobState::Lost => Err(session.t("level-run-crashed")),
+        let Some(result) = job.job.poll() else {
+            continue;
         };
         run.last = Some((job.revision, result));
         run.running_since = None;
         commands.entity(entity).despawn();
     }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn run_in_sandbox(
-    draft: &crate::editor::LevelDraft,
-    worker: std::path::PathBuf,
-    cancel: &AtomicBool,
-    lang: crate::i18n::Lang,
-) -> Result<SolutionTest, String> {
-    use crate::grade::Runner;
-    use crate::sandbox::{RunRecord, RunRequest, Sandbox};
-
-    /// The worker, stopped when the flag is raised.
-    struct Stoppable<'a>(Sandbox, &'a AtomicBool);
-
-    impl Runner for Stoppable<'_> {
-        fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
-            self.0.run_cancellable(request, self.1)
-        }
-    }
-
-    Ok(draft.test(&Stoppable(Sandbox::new(worker), cancel), lang))
-}
-
-#[cfg(target_arch = "wasm32")]
-fn run_in_sandbox(
-    _draft: &crate::editor::LevelDraft,
-    _worker: std::path::PathBuf,
-    _cancel: &AtomicBool,
-    lang: crate::i18n::Lang,
-) -> Result<SolutionTest, String> {
-    Err(crate::i18n::tr(lang, "level-run-no-worker", &[]))
 }

@@ -8,14 +8,14 @@
 //! - `files`: New, Open, Save, Export (messages [`EditorRequest`], file dialogs, drops),
 //!   done off the frame loop.
 //! - `checks`: live validation after each change, and the reference solution run in the
-//!   sandbox's worker on a background thread (Test).
+//!   sandbox (Test: the worker on a background thread, Web Workers in the browser).
 //! - `layout` draws the screen from `canvas` (the grid), `palette` (tools, map size),
 //!   `form` (texts), `rules` (goals, functions, stars, variants), `solution`,
 //!   `problems`, `source` (the file as written) and `windows` (Save, Open).
 //! - `keys`: Ctrl+Z / Ctrl+Y / Ctrl+S; `start`: `--edit <level>`.
 
 mod canvas;
-mod checks;
+pub(super) mod checks;
 mod files;
 mod form;
 mod keys;

@@ -27,57 +27,16 @@ pub(super) fn prepare() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::path::PathBuf;
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::mpsc::{self, Receiver, TryRecvError};
-    use std::sync::{Arc, Mutex, PoisonError};
 
     use super::PendingRun;
+    use crate::game::program_job::ProgramJob;
     use crate::grade::{Report, Runner};
-    use crate::i18n::{Lang, tr};
+    use crate::i18n::Lang;
     use crate::level::Level;
-    use crate::sandbox::{RunRecord, RunRequest, Sandbox};
 
-    /// Grading on a thread of its own, with a cancel flag that kills the worker process.
-    #[derive(Debug)]
-    struct GradingThread {
-        cancel: Arc<AtomicBool>,
-        /// In a mutex only because resources must be `Sync`; only the poll touches it.
-        receiver: Mutex<Receiver<Result<Report, String>>>,
-        lang: Lang,
-    }
-
-    impl PendingRun for GradingThread {
+    impl PendingRun for ProgramJob<Result<Report, String>> {
         fn poll(&mut self) -> Option<Result<Report, String>> {
-            let receiver = self
-                .receiver
-                .get_mut()
-                .unwrap_or_else(PoisonError::into_inner);
-            match receiver.try_recv() {
-                Ok(report) => Some(report),
-                Err(TryRecvError::Empty) => None,
-                Err(TryRecvError::Disconnected) => {
-                    Some(Err(tr(self.lang, "level-run-crashed", &[])))
-                }
-            }
-        }
-    }
-
-    impl Drop for GradingThread {
-        fn drop(&mut self) {
-            // The thread ends on its own once the worker is killed; nobody waits for it.
-            self.cancel.store(true, Ordering::Relaxed);
-        }
-    }
-
-    /// The sandbox, stopped as soon as the flag rises.
-    struct Cancellable<'a> {
-        sandbox: Sandbox,
-        cancel: &'a AtomicBool,
-    }
-
-    impl Runner for Cancellable<'_> {
-        fn run(&self, request: &RunRequest) -> Vec<Option<RunRecord>> {
-            self.sandbox.run_cancellable(request, self.cancel)
+            ProgramJob::poll(self).map(Result::flatten)
         }
     }
 
@@ -88,32 +47,10 @@ mod native {
         worker: Option<PathBuf>,
         lang: Lang,
     ) -> Box<dyn PendingRun> {
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (sender, receiver) = mpsc::channel();
-        let flag = Arc::clone(&cancel);
-        let grading = move || {
-            let report = match worker {
-                Some(worker) => {
-                    let runner = Cancellable {
-                        sandbox: Sandbox::new(worker),
-                        cancel: &flag,
-                    };
-                    crate::grade::grade(&level, &code, &runner).map_err(|e| e.to_string())
-                }
-                None => Err(tr(lang, "level-run-no-worker", &[])),
-            };
-            // Nobody listens any more when the run was stopped: that is fine.
-            let _ = sender.send(report);
+        let grade = move |runner: &(dyn Runner + Sync)| {
+            crate::grade::grade(&level, &code, runner).map_err(|e| e.to_string())
         };
-        // If the thread cannot start, the sender is dropped and the poll reports a crash.
-        let _ = std::thread::Builder::new()
-            .name("codebot-grading".into())
-            .spawn(grading);
-        Box::new(GradingThread {
-            cancel,
-            receiver: Mutex::new(receiver),
-            lang,
-        })
+        Box::new(ProgramJob::start("grading", grade, worker, lang))
     }
 }
 

@@ -1,10 +1,10 @@
 //! The exams tab: the exam pack to grade, the submission files (and folders of them) the
 //! students handed in, and "Grade": `teacher::grade_files` runs every program again in
-//! the sandbox on every variant of its level, on a background thread, and the results
-//! come back as a table (passed, stars, why a level failed) to save as CSV. The
-//! submissions chosen last time are graded again when the tab is first shown.
-
-use std::path::PathBuf;
+//! the sandbox on every variant of its level (a `ProgramJob`: worker processes on a
+//! background thread, Web Workers in the browser, where the files are the copies given
+//! to the page), and the results come back as a table (passed, stars, why a level
+//! failed) to save as CSV. The submissions chosen last time are graded again when the
+//! tab is first shown.
 
 use bevy::platform::time::Instant; // the browser has no std clock
 use bevy::prelude::*;
@@ -13,12 +13,12 @@ use bevy_egui::egui::{self, RichText};
 use super::desk::{Desk, TeacherTab};
 use super::table::{self, Cell};
 use super::{GRADES_CSV, TabContext, TeacherRequest, write_csv};
-use crate::game::background::{Background, JobState};
 use crate::game::dialogs::DialogPurpose;
 use crate::game::level::WorkerExecutable;
 use crate::game::notices::Notices;
+use crate::game::program_job::ProgramJob;
 use crate::game::{Packs, Screen, Session};
-use crate::i18n::Lang;
+use crate::grade::Runner;
 use crate::level::Pack;
 use crate::teacher::{ExamResults, GradeOutcome};
 
@@ -40,7 +40,7 @@ pub struct ExamGrading {
     pub results: Option<ExamResults>,
     /// Why the last grading could not run at all.
     pub problem: Option<String>,
-    job: Option<(Background<Result<ExamResults, String>>, Instant)>,
+    job: Option<(ProgramJob<ExamResults>, Instant)>,
     /// The submissions remembered from last time were graded again once.
     regraded: bool,
 }
@@ -107,10 +107,12 @@ pub(super) fn handle_requests(
                     continue;
                 };
                 let files = desk.submissions.clone();
-                let worker = worker.0.clone();
                 let lang = session.lang;
-                let job =
-                    Background::spawn("grade-exam", move || grade(&pack, &files, worker, lang));
+                // On the web the files are the copies given to the page, read by name.
+                let grade = move |runner: &(dyn Runner + Sync)| {
+                    crate::teacher::grade_files(&pack, &files, runner, lang)
+                };
+                let job = ProgramJob::start("grade-exam", grade, worker.0.clone(), lang);
                 grading.job = Some((job, Instant::now()));
             }
             TeacherRequest::SaveGradesCsv(path) => {
@@ -123,36 +125,9 @@ pub(super) fn handle_requests(
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn grade(
-    pack: &Pack,
-    files: &[PathBuf],
-    worker: Option<PathBuf>,
-    lang: Lang,
-) -> Result<ExamResults, String> {
-    let worker = worker.ok_or_else(|| crate::i18n::tr(lang, "level-run-no-worker", &[]))?;
-    let runner = crate::sandbox::Sandbox::new(worker);
-    Ok(crate::teacher::grade_files(pack, files, &runner, lang))
-}
-
-#[cfg(target_arch = "wasm32")]
-fn grade(
-    _pack: &Pack,
-    _files: &[PathBuf],
-    _worker: Option<PathBuf>,
-    lang: Lang,
-) -> Result<ExamResults, String> {
-    Err(crate::i18n::tr(lang, "teacher-exam-web", &[]))
-}
-
-fn finish_grading(mut grading: ResMut<ExamGrading>, session: Res<Session>) {
-    let Some((job, _)) = grading.job.as_mut() else {
+fn finish_grading(mut grading: ResMut<ExamGrading>) {
+    let Some(result) = grading.job.as_mut().and_then(|(job, _)| job.poll()) else {
         return;
-    };
-    let result = match job.poll() {
-        JobState::Running => return,
-        JobState::Done(result) => result,
-        JobState::Lost => Err(session.t("level-run-crashed")),
     };
     grading.job = None;
     match result {
