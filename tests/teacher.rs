@@ -1216,3 +1216,19 @@ fn a_pack_zip_given_as_bytes_gets_the_checks_of_an_install() {
         Err(PackError::Refused(_))
     ));
 }
+
+#[test]
+fn a_pack_written_as_zip_bytes_reads_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(zip_of(
+        &dir.path().join("ok.zip"),
+        &simple_pack("web-class"),
+    ))
+    .unwrap();
+    let (files, pack) = level::load_zip_bytes("ok.zip", &bytes).unwrap();
+    let written = level::zip_bytes(&pack.id, &files).unwrap();
+    let (again, pack_again) = level::load_zip_bytes("again.zip", &written).unwrap();
+    assert_eq!(again.files, files.files);
+    assert_eq!(pack_again.id, "web-class");
+    assert_eq!(pack_again.levels().count(), 2);
+}

@@ -46,6 +46,15 @@ fn document() -> Result<web_sys::Document, String> {
         .ok_or_else(|| "no document".to_owned())
 }
 
+/// A new element of the page, as its type (`T`: e.g. `HtmlAnchorElement` for `a`).
+fn create<T: JsCast>(document: &web_sys::Document, tag: &str) -> Result<T, String> {
+    document
+        .create_element(tag)
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| format!("<{tag}> is not the element expected"))
+}
+
 /// Offers `bytes` to the person as a download named `name` (the browser saves it in
 /// its downloads folder, or asks where).
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
@@ -56,11 +65,7 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         .map_err(js_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let document = document()?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(js_error)?
-        .dyn_into()
-        .map_err(|_| "not a link".to_owned())?;
+    let link: web_sys::HtmlAnchorElement = create(&document, "a")?;
     link.set_href(&url);
     link.set_download(name);
     let body = document.body().ok_or("no body")?;
@@ -105,11 +110,7 @@ pub fn pick(accept: &str, multiple: bool) -> Result<Picking, String> {
     let number = NEXT_PICK.get();
     NEXT_PICK.set(number + 1);
     let document = document()?;
-    let input: web_sys::HtmlInputElement = document
-        .create_element("input")
-        .map_err(js_error)?
-        .dyn_into()
-        .map_err(|_| "not an input".to_owned())?;
+    let input: web_sys::HtmlInputElement = create(&document, "input")?;
     input.set_type("file");
     input.set_accept(accept);
     input.set_multiple(multiple);

@@ -2,11 +2,15 @@
 //! desktop has `<data>/packs`. Each pack is kept as the `.zip` the teacher gave (key
 //! `codebot-pack:<id>`, one character per byte), read and checked by
 //! `level::load_zip_bytes` exactly as `Library::install` checks a `.zip`; saving it as
-//! a `.zip` downloads those bytes again.
+//! a `.zip` downloads those bytes again. A pack the level editor saves into is kept the
+//! same way, as the `.zip` of its files (`level::zip_bytes`).
 
 use std::path::{Path, PathBuf};
 
-use crate::level::{InstalledPack, Pack, PackError, load_zip_bytes};
+use crate::level::archive::{PackLimits, read_zip_from};
+use crate::level::{
+    FileSet, InstalledPack, Pack, PackError, installable, load_zip_bytes, zip_bytes,
+};
 
 const KEY_PREFIX: &str = "codebot-pack:";
 
@@ -85,23 +89,51 @@ pub fn install(path: &Path, replace: bool) -> Result<Pack, PackError> {
         message: e.to_string(),
     })?;
     let (_, pack) = load_zip_bytes(&shown, &bytes)?;
+    keep(&pack.id, &bytes, replace)?;
+    Ok(pack)
+}
+
+/// The files of a pack kept (the level editor opens its levels and saves into it).
+/// They are read even if the pack no longer loads, so that saving a level can mend it.
+pub fn files(id: &str) -> Result<FileSet, PackError> {
+    let bytes = zip(id)?;
+    let origin = format!("{id}.zip");
+    read_zip_from(&origin, std::io::Cursor::new(bytes), &PackLimits::default())
+        .map_err(PackError::Refused)
+}
+
+/// Installs a pack given as files (made by the level editor), checked as an upload is.
+pub fn install_files(files: &FileSet, replace: bool) -> Result<Pack, PackError> {
+    let pack = installable(files)?;
+    let bytes = zip_bytes(&pack.id, files)?;
+    // What is kept is what gets played: read it back as an upload would be.
+    let (_, pack) = load_zip_bytes(&format!("{}.zip", pack.id), &bytes)?;
+    keep(&pack.id, &bytes, replace)?;
+    Ok(pack)
+}
+
+/// Keeps a pack's `.zip` under its id, over a pack with the same id (any case) only if
+/// `replace`. The new bytes are written before the old key goes: a full storage leaves
+/// the installed pack as it was.
+fn keep(id: &str, bytes: &[u8], replace: bool) -> Result<(), PackError> {
     let storage = storage()?;
     let existing = ids(&storage)
         .into_iter()
-        .find(|id| id.eq_ignore_ascii_case(&pack.id));
-    if let Some(old) = existing {
-        if !replace {
-            return Err(PackError::AlreadyInstalled { id: pack.id });
-        }
+        .find(|kept| kept.eq_ignore_ascii_case(id));
+    if existing.is_some() && !replace {
+        return Err(PackError::AlreadyInstalled { id: id.to_owned() });
+    }
+    // One character per byte: `localStorage` keeps strings.
+    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+    storage
+        .set_item(&format!("{KEY_PREFIX}{id}"), &text)
+        .map_err(refused("install", id))?;
+    if let Some(old) = existing.filter(|old| old != id) {
         storage
             .remove_item(&format!("{KEY_PREFIX}{old}"))
             .map_err(refused("replace", &old))?;
     }
-    let text: String = bytes.iter().map(|&b| char::from(b)).collect();
-    storage
-        .set_item(&format!("{KEY_PREFIX}{}", pack.id), &text)
-        .map_err(refused("install", &pack.id))?;
-    Ok(pack)
+    Ok(())
 }
 
 /// Removes a pack kept (the players' progress on it is kept).

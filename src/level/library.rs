@@ -100,13 +100,7 @@ pub fn load_zip_bytes(origin: &str, bytes: &[u8]) -> Result<(FileSet, Pack), Pac
     }
     let files = archive::read_zip_from(origin, std::io::Cursor::new(bytes), &limits)
         .map_err(PackError::Refused)?;
-    let pack = Pack::from_files(&files).map_err(PackError::Invalid)?;
-    if builtin_ids()
-        .iter()
-        .any(|b| b.eq_ignore_ascii_case(&pack.id))
-    {
-        return Err(PackError::BuiltinId { id: pack.id });
-    }
+    let pack = installable(&files)?;
     Ok((files, pack))
 }
 
@@ -179,15 +173,7 @@ impl Library {
 
     /// Installs a pack given as files (e.g. made by the in-game editor).
     pub fn install_files(&self, files: &FileSet, replace: bool) -> Result<Pack, PackError> {
-        let pack = Pack::from_files(files).map_err(PackError::Invalid)?;
-        let id = pack.id.clone();
-        if !is_valid_id(&id) {
-            // Cannot happen for a valid pack; checked again because it names a folder.
-            return Err(PackError::Invalid(Vec::new()));
-        }
-        if builtin_ids().iter().any(|b| b.eq_ignore_ascii_case(&id)) {
-            return Err(PackError::BuiltinId { id });
-        }
+        let id = installable(files)?.id;
         std::fs::create_dir_all(&self.root).map_err(io_error("create", &self.root))?;
         let existing = self.find_dir(&id)?;
         if existing.is_some() && !replace {
@@ -385,6 +371,23 @@ fn write_files(dir: &Path, files: &FileSet) -> Result<(), PackError> {
     Ok(())
 }
 
+/// The pack `files` make, if a library may install it: valid, with an id that is not a
+/// built-in pack's (the browser's library checks the same).
+pub fn installable(files: &FileSet) -> Result<Pack, PackError> {
+    let pack = Pack::from_files(files).map_err(PackError::Invalid)?;
+    if !is_valid_id(&pack.id) {
+        // Cannot happen for a valid pack; checked again because it names a folder.
+        return Err(PackError::Invalid(Vec::new()));
+    }
+    if builtin_ids()
+        .iter()
+        .any(|b| b.eq_ignore_ascii_case(&pack.id))
+    {
+        return Err(PackError::BuiltinId { id: pack.id });
+    }
+    Ok(pack)
+}
+
 /// Writes `files` as a zip at `dest`, each under `folder/`, through a temporary file
 /// renamed at the end: never half a zip (also used by the level editor's export).
 pub(crate) fn write_zip_atomically(
@@ -412,22 +415,40 @@ pub(crate) fn write_zip_atomically(
 /// Writes `files` into a new zip at `path`, each under `folder/`.
 fn write_zip(path: &Path, folder: &str, files: &FileSet) -> Result<(), PackError> {
     let file = std::fs::File::create(path).map_err(io_error("write", path))?;
-    let mut zip = zip::ZipWriter::new(file);
+    let file = write_zip_to(file, &path.display().to_string(), folder, files)?;
+    file.sync_all().map_err(io_error("write", path))
+}
+
+/// `files` as the bytes of a zip, each under `folder/` (what [`write_zip_atomically`]
+/// writes; the browser keeps and downloads packs so).
+pub fn zip_bytes(folder: &str, files: &FileSet) -> Result<Vec<u8>, PackError> {
+    let shown = format!("{folder}.zip");
+    write_zip_to(std::io::Cursor::new(Vec::new()), &shown, folder, files)
+        .map(std::io::Cursor::into_inner)
+}
+
+/// Writes `files` as a zip into `writer` (named `shown` in errors), each under `folder/`.
+fn write_zip_to<W: Write + std::io::Seek>(
+    writer: W,
+    shown: &str,
+    folder: &str,
+    files: &FileSet,
+) -> Result<W, PackError> {
+    let mut zip = zip::ZipWriter::new(writer);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    let zip_error = |e: zip::result::ZipError| PackError::Io {
+    let failed = |message: String| PackError::Io {
         op: "write",
-        path: path.display().to_string(),
-        message: e.to_string(),
+        path: shown.to_owned(),
+        message,
     };
     for (name, text) in &files.files {
         zip.start_file(format!("{folder}/{name}"), options)
-            .map_err(zip_error)?;
+            .map_err(|e| failed(e.to_string()))?;
         zip.write_all(text.as_bytes())
-            .map_err(io_error("write", path))?;
+            .map_err(|e| failed(e.to_string()))?;
     }
-    let file = zip.finish().map_err(zip_error)?;
-    file.sync_all().map_err(io_error("write", path))
+    zip.finish().map_err(|e| failed(e.to_string()))
 }
 
 /// A hidden folder of the library, deleted when dropped unless [`TempDir::forget`]ed.

@@ -37,7 +37,9 @@ pub use format::{
     lines_of_code,
 };
 pub(crate) use library::write_zip_atomically;
-pub use library::{InstalledPack, Library, PACKS_DIR, PackError, load_pack, load_zip_bytes};
+pub use library::{
+    InstalledPack, Library, PACKS_DIR, PackError, installable, load_pack, load_zip_bytes, zip_bytes,
+};
 pub use map::builtin_features;
 pub(crate) use map::{Drawing, features_of};
 pub use pack::{Chapter, Exam, FileSet, MAX_EXAM_MINUTES, PACK_FILE, Pack};

@@ -46,10 +46,14 @@ editor-status-unknown-level = No level is called "{ $name }".
 editor-status-no-dialog = No file dialog on this computer: drop the .ron file on the game's window.
 editor-status-save-first = Save the level into a pack first.
 editor-status-saved-library = Saved into the pack "{ $pack }" of the library: students on this computer can play it.
+# In the browser.
+editor-status-saved-browser = Saved into the pack "{ $pack }" of this browser: it can be played at once in this browser.
 editor-status-saved-folder = Saved: { $path }
 editor-status-saved-with-problems = Saved: { $path }. The pack still has { $count } problem(s), listed under the map.
 editor-status-save-failed = The pack "{ $pack }" was not saved: { $reason }
 editor-status-exported = Pack exported: { $path }
+# In the browser. $path: the name of the file downloaded.
+editor-status-downloaded = Pack downloaded: { $path } (in your Downloads folder), to give to the class.
 editor-status-export-failed = Cannot export to { $path }: { $reason }
 
 ## Tool palette.
@@ -159,6 +163,8 @@ editor-file-help = The file as it will be saved: it stays readable and editable 
 editor-save-title = Save the level
 editor-save-where = Where
 editor-save-in-library = In my pack library (playable at once on this computer)
+# In the browser (there are no folders).
+editor-save-in-browser = In this browser's pack library (playable at once in this browser)
 editor-save-in-folder = In a folder
 editor-choose-folder = Choose a folder…
 editor-no-folder = No folder chosen.
@@ -167,6 +173,7 @@ editor-new-pack = New pack
 editor-save-chapter = Chapter
 editor-new-chapter = New chapter
 editor-save-help = The level is added at the end of the chapter, or replaced if it is there already. The library only accepts a pack without problems; a folder also keeps work in progress.
+editor-save-help-web = The level is added at the end of the chapter, or replaced if it is there already. The library only accepts a pack without problems. To give the pack to the class: "Export .zip…" downloads it.
 editor-save = Save
 editor-save-incomplete = Fill in the ids and the titles.
 editor-cancel = Cancel

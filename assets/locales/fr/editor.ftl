@@ -46,10 +46,14 @@ editor-status-unknown-level = Aucun niveau ne s'appelle « { $name } ».
 editor-status-no-dialog = Aucune fenêtre de choix de fichier sur cet ordinateur : déposez le fichier .ron sur la fenêtre du jeu.
 editor-status-save-first = Enregistrez d'abord le niveau dans un pack.
 editor-status-saved-library = Enregistré dans le pack « { $pack } » de la bibliothèque : les élèves de cet ordinateur peuvent y jouer.
+# Dans le navigateur.
+editor-status-saved-browser = Enregistré dans le pack « { $pack } » de ce navigateur : on peut y jouer tout de suite dans ce navigateur.
 editor-status-saved-folder = Enregistré : { $path }
 editor-status-saved-with-problems = Enregistré : { $path }. Le pack a encore { $count } problème(s), listés sous la carte.
 editor-status-save-failed = Le pack « { $pack } » n'a pas été enregistré : { $reason }
 editor-status-exported = Pack exporté : { $path }
+# Dans le navigateur. $path : le nom du fichier téléchargé.
+editor-status-downloaded = Pack téléchargé : { $path } (dans votre dossier Téléchargements), à donner à la classe.
 editor-status-export-failed = Export impossible vers { $path } : { $reason }
 
 ## Tool palette.
@@ -159,6 +163,8 @@ editor-file-help = Le fichier tel qu'il sera enregistré : il reste lisible et m
 editor-save-title = Enregistrer le niveau
 editor-save-where = Où
 editor-save-in-library = Dans ma bibliothèque de packs (jouable tout de suite sur cet ordinateur)
+# Dans le navigateur (il n'y a pas de dossiers).
+editor-save-in-browser = Dans la bibliothèque de packs de ce navigateur (jouable tout de suite dans ce navigateur)
 editor-save-in-folder = Dans un dossier
 editor-choose-folder = Choisir un dossier…
 editor-no-folder = Aucun dossier choisi.
@@ -167,6 +173,7 @@ editor-new-pack = Nouveau pack
 editor-save-chapter = Chapitre
 editor-new-chapter = Nouveau chapitre
 editor-save-help = Le niveau est ajouté à la fin du chapitre, ou remplacé s'il y est déjà. La bibliothèque n'accepte qu'un pack sans problème ; un dossier garde aussi un travail en cours.
+editor-save-help-web = Le niveau est ajouté à la fin du chapitre, ou remplacé s'il y est déjà. La bibliothèque n'accepte qu'un pack sans problème. Pour donner le pack à la classe : « Exporter en .zip… » le télécharge.
 editor-save = Enregistrer
 editor-save-incomplete = Remplissez les identifiants et les titres.
 editor-cancel = Annuler

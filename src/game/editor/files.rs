@@ -4,6 +4,10 @@
 //! Saving and exporting read and write files, and saving into the pack library checks
 //! the whole pack: both run as [`Background`] jobs, and the result comes back in the
 //! status line (and the pack's problems, if any, in the problems list).
+//!
+//! In the browser there are no folders: a level file is opened from the file chooser or
+//! a drop (and Save then asks where), the pack library is the browser's
+//! (`web_library`), and Export downloads the pack's `.zip`.
 
 use std::path::{Path, PathBuf};
 
@@ -11,16 +15,18 @@ use bevy::prelude::*;
 use bevy::window::FileDragAndDrop;
 
 use super::{LevelEditor, SaveSpot, Status, default_placement, windows::SaveForm};
-use crate::editor::pack::{
-    SavedInFolder, export_zip, open_level, placement_in, save_in_folder, save_in_library,
-};
-use crate::editor::{LevelDraft, SaveError};
+#[cfg(target_arch = "wasm32")]
+use crate::editor::pack::place_level;
+use crate::editor::pack::{SavedInFolder, open_level, placement_in, save_in_folder};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::editor::pack::{export_zip, save_in_library};
+use crate::editor::{LevelDraft, Placement, SaveError};
 use crate::game::background::{Background, JobState};
 use crate::game::dialogs::{DialogAnswer, DialogAnswered, DialogPurpose};
 use crate::game::exports::ExportDir;
 use crate::game::library::{PackLibrary, refresh_packs};
 use crate::game::{Packs, Screen};
-use crate::level::{Diagnostic, FileSet, Library, PACK_FILE, builtin_file_sets};
+use crate::level::{Diagnostic, FileSet, Library, Pack, builtin_file_sets};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<FileJobs>()
@@ -195,7 +201,9 @@ fn handle_requests(
             }
             EditorRequest::OpenFile(path) => match open_file(path) {
                 Ok((draft, spot)) => {
-                    editor.replace(draft, Some(spot), Some(path.clone()));
+                    editor.replace(draft, spot, Some(path.clone()));
+                    // Chosen from the Open window's "Open a .ron file…" (or dropped).
+                    editor.open_window = false;
                     jobs.pack_problems.clear();
                     let args = vec![("name", path.display().to_string())];
                     editor.status = Some(Status::ok("editor-status-opened", args));
@@ -227,16 +235,15 @@ fn handle_requests(
                 if jobs.export.is_some() {
                     continue;
                 }
-                let Some(dir) = editor
+                let Some(export) = editor
                     .spot
                     .as_ref()
-                    .and_then(|spot| pack_dir(spot, library.as_ref()))
+                    .and_then(|spot| export_job(spot, library.as_ref(), path.clone()))
                 else {
                     editor.status = Some(Status::error("editor-status-save-first", vec![]));
                     continue;
                 };
-                let dest = path.clone();
-                let job = Background::spawn("editor-export", move || export_zip(&dir, &dest));
+                let job = Background::spawn("editor-export", export);
                 jobs.export = Some(ExportJob {
                     path: path.clone(),
                     job,
@@ -254,26 +261,83 @@ fn save(
     match &spot.target {
         SaveWhere::Folder(dir) => save_in_folder(dir, draft, &spot.placement).map(Saved::Folder),
         SaveWhere::Library => {
-            let library = library.ok_or_else(|| SaveError::Io {
-                path: String::new(),
-                message: "no data folder".into(),
-            })?;
-            save_in_library(library, draft, &spot.placement).map(|_| Saved::Library)
+            save_in_pack_library(library, draft, &spot.placement).map(|_| Saved::Library)
         }
     }
 }
 
-/// The folder of the pack a spot names.
-fn pack_dir(spot: &SaveSpot, library: Option<&Library>) -> Option<PathBuf> {
-    match &spot.target {
-        SaveWhere::Folder(dir) => Some(dir.clone()),
-        SaveWhere::Library => library?
-            .entries()
-            .ok()?
-            .into_iter()
-            .find(|entry| entry.id == spot.placement.pack_id)
-            .map(|entry| entry.dir),
-    }
+#[cfg(not(target_arch = "wasm32"))]
+fn save_in_pack_library(
+    library: Option<&Library>,
+    draft: &LevelDraft,
+    placement: &Placement,
+) -> Result<Pack, SaveError> {
+    let library = library.ok_or_else(|| SaveError::Io {
+        path: String::new(),
+        message: "no data folder".into(),
+    })?;
+    save_in_library(library, draft, placement)
+}
+
+/// The browser's pack library (`web_library`): the pack's files, with the level placed,
+/// kept again as a `.zip` if the whole pack is valid.
+#[cfg(target_arch = "wasm32")]
+fn save_in_pack_library(
+    _library: Option<&Library>,
+    draft: &LevelDraft,
+    placement: &Placement,
+) -> Result<Pack, SaveError> {
+    use crate::game::web_library;
+    use crate::level::PackError;
+    let mut files = match web_library::files(&placement.pack_id) {
+        Ok(files) => files,
+        Err(PackError::NotInstalled { .. }) => FileSet::new(placement.pack_id.clone()),
+        Err(error) => return Err(SaveError::Library(error)),
+    };
+    place_level(&mut files, draft, placement)?;
+    web_library::install_files(&files, true).map_err(SaveError::Library)
+}
+
+/// The job writing the pack a spot names as a `.zip` at `dest`; `None` when that pack
+/// is not saved anywhere yet.
+#[cfg(not(target_arch = "wasm32"))]
+fn export_job(
+    spot: &SaveSpot,
+    library: Option<&Library>,
+    dest: PathBuf,
+) -> Option<impl FnOnce() -> Result<(), SaveError> + Send + 'static> {
+    let dir = match &spot.target {
+        SaveWhere::Folder(dir) => dir.clone(),
+        SaveWhere::Library => {
+            library?
+                .entries()
+                .ok()?
+                .into_iter()
+                .find(|entry| entry.id == spot.placement.pack_id)?
+                .dir
+        }
+    };
+    Some(move || export_zip(&dir, &dest))
+}
+
+/// In the browser the pack kept in its library is downloaded, named as `dest`.
+#[cfg(target_arch = "wasm32")]
+fn export_job(
+    spot: &SaveSpot,
+    _library: Option<&Library>,
+    dest: PathBuf,
+) -> Option<impl FnOnce() -> Result<(), SaveError> + Send + 'static> {
+    let id = spot.placement.pack_id.clone();
+    let bytes = crate::game::web_library::zip(&id).ok()?;
+    Some(move || {
+        let name = dest.display().to_string();
+        crate::game::web_files::download(&name, "application/zip", &bytes).map_err(|message| {
+            SaveError::Io {
+                path: name,
+                message,
+            }
+        })
+    })
 }
 
 fn finish_jobs(
@@ -304,8 +368,12 @@ fn finish_jobs(
                             if let Some(library) = &library {
                                 refresh_packs(&mut packs, library);
                             }
-                            editor.status =
-                                Some(Status::ok("editor-status-saved-library", vec![pack]));
+                            let saved = if cfg!(target_arch = "wasm32") {
+                                "editor-status-saved-browser"
+                            } else {
+                                "editor-status-saved-library"
+                            };
+                            editor.status = Some(Status::ok(saved, vec![pack]));
                         }
                         Saved::Folder(saved) => {
                             let path = ("path", saved.path.display().to_string());
@@ -351,6 +419,9 @@ fn finish_jobs(
             let job = jobs.export.take().expect("checked above");
             let path = ("path", job.path.display().to_string());
             editor.status = Some(match result {
+                Ok(()) if cfg!(target_arch = "wasm32") => {
+                    Status::ok("editor-status-downloaded", vec![path])
+                }
                 Ok(()) => Status::ok("editor-status-exported", vec![path]),
                 Err(error) => Status::error(
                     "editor-status-export-failed",
@@ -384,12 +455,7 @@ fn open_known_level(
             return Some((draft, None));
         }
     }
-    let entry = library?
-        .entries()
-        .ok()?
-        .into_iter()
-        .find(|e| e.id == pack_id)?;
-    let files = FileSet::from_dir(&entry.dir).ok()?;
+    let files = installed_pack_files(library, pack_id)?;
     let (draft, _) = open_level(&files, level_id)?;
     let placement = placement_in(&files, level_id).unwrap_or_else(default_placement);
     let spot = SaveSpot {
@@ -399,17 +465,48 @@ fn open_known_level(
     Some((draft, Some(spot)))
 }
 
-/// A level file, saved back into its pack's folder (the nearest with a `pack.ron`, else
-/// its own folder).
-fn open_file(path: &Path) -> Result<(LevelDraft, SaveSpot), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let name = path.display().to_string();
-    let draft = LevelDraft::from_ron(&name, &text).map_err(|problems| {
+/// The files of a pack of the library.
+#[cfg(not(target_arch = "wasm32"))]
+fn installed_pack_files(library: Option<&Library>, pack_id: &str) -> Option<FileSet> {
+    let entry = library?
+        .entries()
+        .ok()?
+        .into_iter()
+        .find(|e| e.id == pack_id)?;
+    FileSet::from_dir(&entry.dir).ok()
+}
+
+/// The files of a pack of the browser's library.
+#[cfg(target_arch = "wasm32")]
+fn installed_pack_files(_library: Option<&Library>, pack_id: &str) -> Option<FileSet> {
+    crate::game::web_library::files(pack_id).ok()
+}
+
+/// A level file's text as a draft (the first problem, if it cannot be read as a level).
+fn draft_of(path: &Path, text: &str) -> Result<LevelDraft, String> {
+    LevelDraft::from_ron(&path.display().to_string(), text).map_err(|problems| {
         problems
             .first()
             .map(ToString::to_string)
             .unwrap_or_default()
-    })?;
+    })
+}
+
+/// A level file given to the page (`teacher::web_files`): there is no folder to save it
+/// back into, so Save asks where.
+#[cfg(target_arch = "wasm32")]
+fn open_file(path: &Path) -> Result<(LevelDraft, Option<SaveSpot>), String> {
+    let bytes = crate::teacher::web_files::read(path).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|e| e.to_string())?;
+    Ok((draft_of(path, &text)?, None))
+}
+
+/// A level file, saved back into its pack's folder (the nearest with a `pack.ron`, else
+/// its own folder).
+#[cfg(not(target_arch = "wasm32"))]
+fn open_file(path: &Path) -> Result<(LevelDraft, Option<SaveSpot>), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let draft = draft_of(path, &text)?;
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -418,7 +515,7 @@ fn open_file(path: &Path) -> Result<(LevelDraft, SaveSpot), String> {
     let dir = folder
         .ancestors()
         .take(3)
-        .find(|d| d.join(PACK_FILE).is_file())
+        .find(|d| d.join(crate::level::PACK_FILE).is_file())
         .unwrap_or(folder)
         .to_path_buf();
     let placement = FileSet::from_dir(&dir)
@@ -429,7 +526,7 @@ fn open_file(path: &Path) -> Result<(LevelDraft, SaveSpot), String> {
         target: SaveWhere::Folder(dir),
         placement,
     };
-    Ok((draft, spot))
+    Ok((draft, Some(spot)))
 }
 
 impl SaveForm {

@@ -160,6 +160,34 @@ fn a_level_saved_into_the_library_joins_the_packs_and_edit_opens_it() {
 }
 
 #[test]
+fn a_level_file_chosen_in_the_open_window_opens_and_closes_the_window() {
+    let dir = TempDir::new().unwrap();
+    let mut app = app(&dir, GameArgs::default());
+    app.world_mut().write_message(Navigate::To(Screen::Editor));
+    app.update();
+    let folder = dir.path().join("mon-pack");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = folder.join("couloir.ron");
+    std::fs::write(&file, include_str!("../../../tests/fixtures/corridor.ron")).unwrap();
+    app.world_mut().resource_mut::<LevelEditor>().open_window = true;
+    app.world_mut()
+        .write_message(EditorRequest::OpenFile(file.clone()));
+    app.update();
+    let editor = app.world().resource::<LevelEditor>();
+    assert_eq!(editor.draft().id, "couloir");
+    assert!(!editor.open_window, "the Open window closes");
+    assert_eq!(
+        editor.status.as_ref().map(|s| s.id),
+        Some("editor-status-opened")
+    );
+    // Saved back into its own folder.
+    assert_eq!(
+        editor.spot.as_ref().map(|s| &s.target),
+        Some(&SaveWhere::Folder(folder))
+    );
+}
+
+#[test]
 fn refused_edits_are_explained_in_both_languages() {
     use crate::editor::EditError;
     use crate::i18n::{Lang, tr};

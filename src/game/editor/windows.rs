@@ -224,30 +224,36 @@ fn save_window(
         .show(ctx, |ui| {
             ui.set_max_width(520.0);
             ui.label(RichText::new(session.t("editor-save-where")).strong());
-            if ui
-                .radio(form.in_library, session.t("editor-save-in-library"))
-                .clicked()
-            {
+            // The browser has no folders: its pack library is the only place.
+            let folders = !cfg!(target_arch = "wasm32");
+            let library_choice = if folders {
+                session.t("editor-save-in-library")
+            } else {
+                session.t("editor-save-in-browser")
+            };
+            if ui.radio(form.in_library, library_choice).clicked() {
                 form.in_library = true;
                 form.pack = None;
             }
-            ui.horizontal(|ui| {
-                if ui
-                    .radio(!form.in_library, session.t("editor-save-in-folder"))
-                    .clicked()
-                {
-                    form.in_library = false;
-                    form.pack = None;
-                }
-                if ui.button(session.t("editor-choose-folder")).clicked() {
-                    out.dialog = Some(OpenDialog {
-                        purpose: DialogPurpose::EditorPackFolder,
-                        title: session.t("editor-choose-folder"),
-                        folder: form.folder.clone(),
-                        file_name: None,
-                    });
-                }
-            });
+            if folders {
+                ui.horizontal(|ui| {
+                    if ui
+                        .radio(!form.in_library, session.t("editor-save-in-folder"))
+                        .clicked()
+                    {
+                        form.in_library = false;
+                        form.pack = None;
+                    }
+                    if ui.button(session.t("editor-choose-folder")).clicked() {
+                        out.dialog = Some(OpenDialog {
+                            purpose: DialogPurpose::EditorPackFolder,
+                            title: session.t("editor-choose-folder"),
+                            folder: form.folder.clone(),
+                            file_name: None,
+                        });
+                    }
+                });
+            }
             if !form.in_library {
                 let shown = form.folder.as_ref().map_or_else(
                     || session.t("editor-no-folder"),
@@ -347,7 +353,12 @@ fn save_window(
                 text_pair(ui, session, &mut form.placement.chapter_title);
             }
             ui.add_space(8.0);
-            ui.label(RichText::new(session.t("editor-save-help")).small().weak());
+            let help = if folders {
+                session.t("editor-save-help")
+            } else {
+                session.t("editor-save-help-web")
+            };
+            ui.label(RichText::new(help).small().weak());
             ui.horizontal(|ui| {
                 let complete = form.is_complete();
                 let save = ui.add_enabled(complete, egui::Button::new(session.t("editor-save")));
