@@ -680,6 +680,31 @@ fn an_exam_is_graded_off_the_frame_loop_from_the_submissions() {
         .write_message(TeacherRequest::SaveGradesCsv(csv.clone()));
     app.update();
     assert!(std::fs::read_to_string(&csv).unwrap().contains("Zoé;"));
+
+    // Sam hands in a corrected copy; the teacher adds it on the Exams tab: the table is
+    // graded again by itself, with the new code.
+    other.set_code("a", CORRIDOR_CODE);
+    other.submitted_at += 60;
+    teacher::write_submission(&data.join("exports").join(other.file_name()), &other).unwrap();
+    app.world_mut().resource_mut::<Desk>().tab = TeacherTab::Exams;
+    app.world_mut()
+        .write_message(TeacherRequest::AddSubmissions(vec![data.join("exports")]));
+    app.update();
+    app.update();
+    assert!(
+        app.world().resource::<ExamGrading>().is_grading(),
+        "adding submissions grades them again"
+    );
+    update_until(&mut app, "grading again", |app| {
+        !app.world().resource::<ExamGrading>().is_grading()
+    });
+    let results = app.world().resource::<ExamGrading>().results.clone();
+    let sam = &results.expect("graded again").students[0];
+    assert_eq!(sam.student, "Sam");
+    assert!(
+        sam.levels[0].outcome.passed(),
+        "the corrected copy is graded"
+    );
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub struct ExamGrading {
     /// Why the last grading could not run at all.
     pub problem: Option<String>,
     job: Option<(ProgramJob<ExamResults>, Instant)>,
-    /// The submissions remembered from last time were graded again once.
+    /// The submissions listed were graded (or are being graded) since they last changed.
     regraded: bool,
 }
 
@@ -64,7 +64,8 @@ fn chosen_exam<'a>(desk: &Desk, packs: &'a Packs) -> Option<&'a Pack> {
         .or_else(|| exam_packs(packs).next())
 }
 
-/// The tab shown with submissions from last time and no results: grade them again.
+/// The tab shown with submissions not graded since they changed (those remembered from
+/// last time, or files just added): grade them.
 fn grade_when_shown(
     mut grading: ResMut<ExamGrading>,
     desk: Res<Desk>,
@@ -94,6 +95,11 @@ pub(super) fn handle_requests(
             }
             TeacherRequest::AddSubmissions(paths) => {
                 Desk::add(&mut desk.submissions, paths);
+                // The table is graded again with them (a file given again may have
+                // changed): the grading under way, if any, is dropped.
+                grading.job = None;
+                grading.results = None;
+                grading.regraded = false;
             }
             TeacherRequest::ClearSubmissions => {
                 desk.submissions.clear();
