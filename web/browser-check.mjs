@@ -7,9 +7,11 @@
 // copy and paste in the code editor; a teacher's pack installed by upload and another by
 // a drop on the page, both still there after a reload; an exam pack and two students'
 // submissions dropped on the Exams tab, graded in Web Workers; the level editor's Test of
-// level 1's reference solution. Every screenshot must show more
-// than 20 colours (a blank canvas fails). Prints what it measured; the screenshots, the
-// downloads and the page's console go to the folder given as second argument.
+// level 1's reference solution, its Save into the browser's pack library, Export .zip
+// (a download) and Open (a level file uploaded), and the saved level played after a
+// reload. Every screenshot must show more than 20 colours (a blank canvas fails).
+// Prints what it measured; the screenshots, the downloads and the page's console go to
+// the folder given as second argument.
 //
 // egui draws everything on the canvas: buttons are clicked at their place in a
 // 1280×720 window (the constants below, found on the screenshots).
@@ -168,7 +170,13 @@ const AT = {
   understood: [640, 416], // a notice's "I understand" (e.g. the first badge), else nothing
   packUnderstood: [332, 416], // "I understand" of the "Pack installed" notice
   savePackZip: [113, 327], // "Save as .zip…" of the first pack installed (web-drop)
+  examPackUnderstood: [327, 442], // "I understand" of the "Pack installed" notice of an exam
   examsTab: [308, 92], // teacher's screen: the "Exams" tab
+  editorOpen: [886, 21], // level editor: "Open…"
+  editorSave: [967, 21], // level editor: "Save…"
+  editorExport: [1066, 21], // level editor: "Export .zip…" (once the level is saved)
+  saveWindowSave: [413, 671], // the Save window's "Save" (a new pack of the library)
+  openRonFile: [464, 240], // the Open window's "Open a .ron file…"
 };
 
 // A zip archive of `files` ({ name: text }), stored without compression.
@@ -263,14 +271,21 @@ async function download(page, at, name) {
   return saved;
 }
 
-// Clicks at `at`, which opens the page's file chooser, and gives it `files`. A click
+// Clicks at `at` (or at each place of a list, a window's button after the button that
+// opens the window), which opens the page's file chooser, and gives it `files`. A click
 // that lands while SwiftShader is between two slow frames can be lost: after 20 s
-// without a file chooser the button is clicked again, as a player would, up to 3 times.
+// without a file chooser the clicks are made again, as a player would, up to 3 times.
 async function upload(page, at, files) {
+  const places = Array.isArray(at[0]) ? at : [at];
   for (let attempt = 1; ; attempt++) {
+    for (const place of places.slice(0, -1)) {
+      await settle(page);
+      await page.mouse.click(...place);
+      await settle(page, 2500);
+    }
     await settle(page);
     const choosing = page.waitForEvent('filechooser', { timeout: 20000 });
-    await page.mouse.click(...at);
+    await page.mouse.click(...places[places.length - 1]);
     try {
       const chooser = await choosing;
       await chooser.setFiles(files);
@@ -280,6 +295,37 @@ async function upload(page, at, files) {
       console.log(`no file chooser after a click at ${at}: clicking again`);
     }
   }
+}
+
+// Clicks at `at` (or at each place of a list in turn) until `done` holds in the page. A
+// click that lands while SwiftShader is between two slow frames can be lost: after 15 s
+// the clicks are made again, up to 3 times.
+async function clickUntil(page, at, done) {
+  const places = Array.isArray(at[0]) ? at : [at];
+  for (let attempt = 1; ; attempt++) {
+    for (const place of places) {
+      await settle(page, 2500);
+      await page.mouse.click(...place);
+    }
+    try {
+      await page.waitForFunction(done, null, { timeout: 15000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.log(`a click at ${at} changed nothing: clicking again`);
+    }
+  }
+}
+
+// The names of the files in a zip archive (its central directory).
+function zipNames(bytes) {
+  const names = [];
+  for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 1, 2])); at >= 0;
+    at = bytes.indexOf(Buffer.from([0x50, 0x4b, 1, 2]), at + 46)) {
+    const length = bytes.readUInt16LE(at + 28);
+    names.push(bytes.subarray(at + 46, at + 46 + length).toString('utf8'));
+  }
+  return names.sort();
 }
 
 const level = `${base}?profile=Web+Check&level=codebot/premiers-pas-01`;
@@ -438,9 +484,7 @@ try {
   await other.waitForTimeout(2500);
   await drop(other, [{ name: 'web-exam.zip', type: 'application/zip', bytes: examPack('web-exam') }]);
   check(await kept(other, 'web-exam'), 'an exam pack dropped on the page is installed (localStorage)');
-  await other.mouse.click(...AT.packUnderstood);
-  await settle(other, 2500);
-  await other.mouse.click(...AT.examsTab);
+  await clickUntil(other, [AT.examPackUnderstood, AT.examsTab], () => document.body.dataset.teacherTab === 'exams');
   await settle(other, 2500);
   const json = 'application/json';
   await drop(other, [
@@ -463,6 +507,34 @@ try {
   check(tested === 'passed', 'the level editor\'s Test passes level 1\'s reference solution in the browser');
   await other.waitForTimeout(1500);
   await shot(other, browser, '15-editor-test');
+
+  // 11. The level editor's files in the browser: "Save…" into this browser's pack
+  // library (a new pack), "Export .zip…" downloads that pack, "Open…" opens a level
+  // file given to the file chooser, and the saved level plays after a reload.
+  const status = () => other.evaluate(() => document.body.dataset.editorStatus);
+  await clickUntil(other, [AT.editorSave, AT.saveWindowSave],
+    () => document.body.dataset.editorStatus === 'editor-status-saved-browser');
+  check(await kept(other, 'mes-niveaux'), 'the level editor saves into the browser\'s pack library (localStorage)');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '16-editor-saved');
+  const exportedPack = await download(other, AT.editorExport, 'editor');
+  const names = zipNames(fs.readFileSync(exportedPack));
+  console.log(`pack exported by the level editor: ${path.basename(exportedPack)} holds ${names.join(', ')}`);
+  const said = await other.waitForFunction(() => document.body.dataset.editorStatus === 'editor-status-downloaded',
+    null, { timeout: 15000 }).then(() => true, () => false);
+  check(names.join() === 'mes-niveaux/pack.ron,mes-niveaux/premiers-pas-01.ron' && said,
+    'the level editor\'s "Export .zip…" downloads the pack with the level saved, and says so');
+  const opened = Number(await other.evaluate(() => document.body.dataset.editorStatuses));
+  await upload(other, [AT.editorOpen, AT.openRonFile],
+    { name: 'couloir.ron', mimeType: 'text/plain', buffer: Buffer.from(corridor('couloir-web', 3)) });
+  await other.waitForFunction((n) => Number(document.body.dataset.editorStatuses) > n, opened, { timeout: 30000 });
+  check(await status() === 'editor-status-opened', 'the level editor opens a level file given to "Open…"');
+  await other.waitForTimeout(1500);
+  await shot(other, browser, '17-editor-opened');
+  await other.goto(`${base}?profile=Web+Check&level=mes-niveaux/premiers-pas-01`);
+  await screen(other, 'level');
+  const solvedSaved = await runProgram(other, 'move()\nmove()\nmove()\nmove()\n', 1);
+  check(solvedSaved.verdict.verdict === 'passed', 'after a reload the level saved by the editor opens and passes');
   await school.close();
 } finally {
   fs.writeFileSync(path.join(shots, 'console.log'), logs.join('\n'));

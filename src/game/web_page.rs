@@ -6,14 +6,17 @@
 //! `data-waited-ms`; after each Test of the level editor `data-editor-tests` and
 //! `data-editor-test` (`passed`, `failed`, `not_run`); after each exam grading
 //! `data-exam-gradings` and `data-exam-grades` (`student=levels passed/levels/stars`,
-//! `; ` between students, or `not_graded`).
+//! `; ` between students, or `not_graded`); `data-teacher-tab` (`packs`, `progress`,
+//! `exams`); `data-editor-status` (the message id of the level editor's status line,
+//! e.g. `editor-status-saved-browser`) with `data-editor-statuses` counting them.
 
 use bevy::prelude::*;
 
 use super::Screen;
+use super::editor::LevelEditor;
 use super::editor::checks::SolutionRun;
 use super::level::{ProgramFinished, ProgramRun};
-use super::teacher::ExamGrading;
+use super::teacher::{Desk, ExamGrading};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -23,6 +26,8 @@ pub(super) fn plugin(app: &mut App) {
             show_verdict,
             show_editor_test,
             show_exam_grades,
+            show_teacher_tab.run_if(resource_changed::<Desk>),
+            show_editor_status.run_if(resource_exists::<LevelEditor>),
         ),
     );
 }
@@ -115,4 +120,30 @@ fn show_exam_grades(grading: Res<ExamGrading>, mut busy: Local<bool>, mut gradin
     *gradings += 1;
     set("data-exam-grades", &grades);
     set("data-exam-gradings", &gradings.to_string());
+}
+
+fn show_teacher_tab(desk: Res<Desk>) {
+    set(
+        "data-teacher-tab",
+        &format!("{:?}", desk.tab).to_lowercase(),
+    );
+}
+
+/// Each new status of the level editor (a save, an export, a file opened...).
+fn show_editor_status(
+    editor: Res<LevelEditor>,
+    mut last: Local<Option<(bool, &'static str, Vec<(&'static str, String)>)>>,
+    mut statuses: Local<u32>,
+) {
+    let Some(status) = &editor.status else {
+        return;
+    };
+    let now = (status.ok, status.id, status.args.clone());
+    if last.as_ref() == Some(&now) {
+        return;
+    }
+    *last = Some(now);
+    *statuses += 1;
+    set("data-editor-status", status.id);
+    set("data-editor-statuses", &statuses.to_string());
 }
