@@ -140,7 +140,6 @@ mod tests {
 
     use super::*;
     use crate::grade::{InProcess, Report, grade};
-    use crate::level::Level;
 
     /// Answers with the in-process runner's records after `polls` polls; counts the runs
     /// started and the runs dropped before their end.
@@ -193,25 +192,6 @@ mod tests {
         (start, counters)
     }
 
-    fn corridor() -> Level {
-        let text = r#"(
-            id: "corridor",
-            title: (fr: "Couloir", en: "Corridor"),
-            brief: (fr: "Va au bout.", en: "Go to the end."),
-            map: "
-              #######
-              #>...G#
-              #######
-            ",
-            goals: [ReachGoal],
-            variants: (count: 3, rules: [Stretch(column: 3, extra: (0, 4))]),
-            allowed: ["move", "at_goal", "turn_left"],
-            stars: (max_lines: 2, max_actions: 20),
-            solution: "while not at_goal():\n    move()\n",
-        )"#;
-        Level::load("corridor.ron", text).expect("valid test level")
-    }
-
     /// What a report says, without its timing.
     fn summary(report: &Report) -> (bool, u8, Vec<Option<crate::grade::Failure>>, Vec<u32>) {
         (
@@ -226,7 +206,7 @@ mod tests {
     /// took on the first variant (a request that depends on an earlier result), then a
     /// failing one and the reference again (cached).
     fn dependent(runner: &(dyn Runner + Sync)) -> Vec<Report> {
-        let level = corridor();
+        let level = crate::grade::tests::corridor_level();
         let reference = grade(&level, &level.solution, runner).expect("gradable");
         let moves = reference.variants[0].actions().max(1) as usize;
         let hard_coded = grade(&level, &"move()\n".repeat(moves), runner).expect("gradable");
@@ -269,7 +249,7 @@ mod tests {
     #[test]
     fn runs_are_started_a_few_at_a_time() {
         let programs = ["move()\n", "move()\nmove()\n", "turn_left()\n", "x = 1\n"];
-        let level = corridor();
+        let level = crate::grade::tests::corridor_level();
         let compute = move |runner: &(dyn Runner + Sync)| {
             programs
                 .iter()

@@ -263,23 +263,10 @@ mod tests {
     use crate::sandbox::Problem;
     use crate::sim::ActionError;
 
-    fn corridor_level() -> Level {
-        let text = r#"(
-            id: "corridor",
-            title: (fr: "Couloir", en: "Corridor"),
-            brief: (fr: "Va au bout.", en: "Go to the end."),
-            map: "
-              #######
-              #>...G#
-              #######
-            ",
-            goals: [ReachGoal],
-            variants: (count: 3, rules: [Stretch(column: 3, extra: (0, 4))]),
-            allowed: ["move", "at_goal"],
-            stars: (max_lines: 2, max_actions: 20),
-            solution: "while not at_goal():\n    move()\n",
-        )"#;
-        Level::load("corridor.ron", text).expect("valid test level")
+    /// The corridor of `tests/fixtures/corridor.ron`: only a loop passes its 3 variants.
+    pub(super) fn corridor_level() -> Level {
+        let text = include_str!("../../tests/fixtures/corridor.ron");
+        Level::load("tests/fixtures/corridor.ron", text).expect("valid test level")
     }
 
     #[test]

@@ -4,22 +4,7 @@
 #![allow(dead_code)] // Each test file uses its own part.
 
 /// A corridor whose length changes with the variant: only a loop passes every variant.
-pub const CORRIDOR: &str = r#"(
-  id: "couloir",
-  title: (fr: "Couloir", en: "Corridor"),
-  brief: (fr: "Va au bout.", en: "Go to the end."),
-  map: "
-    #######
-    #>...G#
-    #######
-  ",
-  goals: [ReachGoal],
-  variants: (count: 3, rules: [Stretch(column: 3, extra: (0, 4))]),
-  allowed: ["move", "at_goal"],
-  stars: (max_lines: 2, max_actions: 20),
-  hints: [(fr: "Une boucle.", en: "A loop.")],
-  solution: "while not at_goal():\n    move()\n",
-)"#;
+pub const CORRIDOR: &str = include_str!("../fixtures/corridor.ron");
 
 /// The corridor's solution: passes every variant with three stars.
 pub const CORRIDOR_CODE: &str = "while not at_goal():\n    move()\n";
