@@ -272,6 +272,7 @@ pub fn expect_failures(on: bool) {
 
 /// The operating system, its version where cheap to know, and the processor.
 fn system_description() -> String {
+    #[cfg_attr(not(target_os = "linux"), allow(unused_mut))]
     let mut system = format!("{} {}", std::env::consts::OS, std::env::consts::ARCH);
     #[cfg(target_os = "linux")]
     if let Ok(release) = std::fs::read_to_string("/etc/os-release")

@@ -5,7 +5,7 @@
 //! file stays). Nothing here runs unless `run` installed the hook ([`CrashReports`]),
 //! so headless tests never read the real data folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bevy::prelude::*;
 use bevy::render::renderer::RenderAdapterInfo;
@@ -95,6 +95,8 @@ fn find_pending_report(mut commands: Commands, reports: Res<CrashReports>) {
 enum Choice {
     Show,
     Copy,
+    /// The desktop only: a browser has no folders to show.
+    #[cfg(not(target_arch = "wasm32"))]
     OpenFolder,
     Close,
 }
@@ -183,6 +185,7 @@ fn show_pending_report(
                 pending.copied = true;
             }
         }
+        #[cfg(not(target_arch = "wasm32"))]
         Some(Choice::OpenFolder) => {
             if let Some(folder) = pending.path.parent() {
                 open_folder(folder);
@@ -201,7 +204,7 @@ fn show_pending_report(
 
 /// Shows a folder in the system's file manager (nothing happens if there is none).
 #[cfg(not(target_arch = "wasm32"))]
-fn open_folder(folder: &Path) {
+fn open_folder(folder: &std::path::Path) {
     let opener = if cfg!(target_os = "windows") {
         "explorer"
     } else if cfg!(target_os = "macos") {
@@ -215,6 +218,3 @@ fn open_folder(folder: &Path) {
         Err(error) => warn!("cannot open {}: {error}", folder.display()),
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-fn open_folder(_folder: &Path) {}
