@@ -13,8 +13,8 @@
 use bevy::prelude::*;
 
 use super::Screen;
-use super::editor::LevelEditor;
 use super::editor::checks::SolutionRun;
+use super::editor::{LevelEditor, Status};
 use super::level::{ProgramFinished, ProgramRun};
 use super::teacher::{Desk, ExamGrading};
 
@@ -132,17 +132,16 @@ fn show_teacher_tab(desk: Res<Desk>) {
 /// Each new status of the level editor (a save, an export, a file opened...).
 fn show_editor_status(
     editor: Res<LevelEditor>,
-    mut last: Local<Option<(bool, &'static str, Vec<(&'static str, String)>)>>,
+    mut last: Local<Option<Status>>,
     mut statuses: Local<u32>,
 ) {
     let Some(status) = &editor.status else {
         return;
     };
-    let now = (status.ok, status.id, status.args.clone());
-    if last.as_ref() == Some(&now) {
+    if last.as_ref() == Some(status) {
         return;
     }
-    *last = Some(now);
+    *last = Some(status.clone());
     *statuses += 1;
     set("data-editor-status", status.id);
     set("data-editor-statuses", &statuses.to_string());
